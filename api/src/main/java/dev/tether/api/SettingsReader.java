@@ -1,0 +1,92 @@
+package dev.tether.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Reads settings from maps of Django-style keys and from database URLs. */
+final class SettingsReader {
+    private SettingsReader() {
+    }
+
+    static DatabaseSettings fromMap(String alias, Map<String, ?> values) {
+        DatabaseSettings.Builder builder = DatabaseSettings.builder(alias);
+        // The URL goes first so that explicit keys override what it gave.
+        values.forEach((key, value) -> {
+            if (Setting.find(alias, key) == Setting.URL) {
+                builder.set(key, value);
+            }
+        });
+        values.forEach((key, value) -> {
+            if (Setting.lookup(key) != Setting.URL) {
+                builder.set(key, value);
+            }
+        });
+        return builder.build();
+    }
+
+    static void applyUrl(DatabaseSettings.Builder builder, String url) {
+        URI uri;
+        try {
+            uri = new URI(url == null ? "" : url.strip());
+        } catch (URISyntaxException e) {
+            // The input is not repeated: it may hold a password.
+            throw ConfigurationException.of(builder.alias(), Setting.URL.key(),
+                    "is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")", Setting.URL.hint()
+                            + "; percent-encode special characters in the password");
+        }
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has no engine or host", Setting.URL.hint());
+        }
+        builder.engine(uri.getScheme());
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            builder.user(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                builder.password(decode(userInfo.substring(colon + 1)));
+            }
+        }
+        if (uri.getHost() != null) {
+            builder.host(uri.getHost());
+        }
+        if (uri.getPort() > 0) {
+            builder.port(uri.getPort());
+        }
+        String path = uri.getRawPath();
+        if (path != null && path.length() > 1) {
+            builder.name(decode(path.substring(1)));
+        }
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    applyParameter(builder, decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                }
+            }
+        }
+    }
+
+    /** A known setting is applied; a near miss of one is an error; anything else is a driver option. */
+    private static void applyParameter(DatabaseSettings.Builder builder, String key, String value) {
+        Setting setting = Setting.lookup(key);
+        if (setting == Setting.URL || setting == Setting.PASSWORD) {
+            throw ConfigurationException.of(builder.alias(), key, "cannot be given as a URL parameter",
+                    "put the password in the URL's user-info part (user:password@host)");
+        }
+        if (setting != null) {
+            builder.set(key, value);
+        } else if (Setting.nearest(key) != null) {
+            throw Setting.unknown(builder.alias(), key);
+        } else {
+            builder.option(key, value);
+        }
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

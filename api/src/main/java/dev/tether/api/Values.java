@@ -1,0 +1,163 @@
+package dev.tether.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns raw setting values (strings, numbers, booleans, maps, durations) into typed ones, or says what is wrong. */
+final class Values {
+    private static final Pattern AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
+
+    private Values() {
+    }
+
+    /** A value as given, with the key spelled as the user spelled it. */
+    record Given(String key, Object value) {
+    }
+
+    static String text(DatabaseSettings.Builder b, Setting setting, Given given) {
+        return switch (given.value()) {
+            case null -> "";
+            case String s -> s;
+            case Number n when setting != Setting.PASSWORD -> n.toString();
+            default -> throw invalid(b, setting, given);
+        };
+    }
+
+    static boolean bool(DatabaseSettings.Builder b, Setting setting, Given given) {
+        return switch (given.value()) {
+            case Boolean flag -> flag;
+            case String s when s.strip().equalsIgnoreCase("true") || s.strip().equals("1") -> true;
+            case String s when s.strip().equalsIgnoreCase("false") || s.strip().equals("0") -> false;
+            case null, default -> throw invalid(b, setting, given);
+        };
+    }
+
+    static int integer(DatabaseSettings.Builder b, Setting setting, Given given) {
+        try {
+            return switch (given.value()) {
+                case Integer i -> i;
+                case Long l -> Math.toIntExact(l);
+                case String s -> Integer.parseInt(s.strip());
+                case null, default -> throw invalid(b, setting, given);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw invalid(b, setting, given);
+        }
+    }
+
+    static int port(DatabaseSettings.Builder b, Given given) {
+        if (given.value() == null || given.value() instanceof String s && s.isBlank()) {
+            return 0;
+        }
+        return integer(b, Setting.PORT, given);
+    }
+
+    static double fraction(DatabaseSettings.Builder b, Setting setting, Given given) {
+        try {
+            return switch (given.value()) {
+                case Number n -> n.doubleValue();
+                case String s -> Double.parseDouble(s.strip());
+                case null, default -> throw invalid(b, setting, given);
+            };
+        } catch (NumberFormatException e) {
+            throw invalid(b, setting, given);
+        }
+    }
+
+    static Persistence persistence(DatabaseSettings.Builder b, Given given) {
+        return switch (given.value()) {
+            case Persistence p -> p;
+            case String s when s.strip().equalsIgnoreCase("thread") -> Persistence.THREAD;
+            case String s when s.strip().equalsIgnoreCase("context") -> Persistence.CONTEXT;
+            case null, default -> throw invalid(b, Setting.PERSISTENCE, given);
+        };
+    }
+
+    /**
+     * A number of seconds (Django's unit), a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}),
+     * an ISO-8601 duration, or with {@code unlimitedAllowed} "unlimited"/"none"/null.
+     */
+    static Duration duration(DatabaseSettings.Builder b, Setting setting, Given given, boolean unlimitedAllowed) {
+        Object value = given.value();
+        if (unlimitedAllowed && (value == null || value instanceof String s
+                && (s.strip().equalsIgnoreCase("unlimited") || s.strip().equalsIgnoreCase("none")))) {
+            return DatabaseSettings.UNLIMITED;
+        }
+        return switch (value) {
+            case Duration d when !d.isNegative() -> d;
+            case Integer i when i >= 0 -> Duration.ofSeconds(i);
+            case Long l when l >= 0 -> Duration.ofSeconds(l);
+            case Number n when n.doubleValue() >= 0 -> millis(b, setting, given, new BigDecimal(n.toString()), "s");
+            case String s -> parseDuration(b, setting, given, s.strip());
+            case null, default -> throw invalid(b, setting, given);
+        };
+    }
+
+    private static Duration parseDuration(DatabaseSettings.Builder b, Setting setting, Given given, String text) {
+        if (text.toUpperCase(Locale.ROOT).startsWith("PT") || text.toUpperCase(Locale.ROOT).startsWith("P")) {
+            try {
+                Duration parsed = Duration.parse(text);
+                if (!parsed.isNegative()) {
+                    return parsed;
+                }
+            } catch (DateTimeParseException e) {
+                throw invalid(b, setting, given);
+            }
+        }
+        Matcher matcher = AMOUNT.matcher(text.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw invalid(b, setting, given);
+        }
+        return millis(b, setting, given, new BigDecimal(matcher.group(1)), matcher.group(2) == null ? "s" : matcher.group(2));
+    }
+
+    private static Duration millis(DatabaseSettings.Builder b, Setting setting, Given given, BigDecimal amount, String unit) {
+        long perUnit = switch (unit) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 86_400_000;
+        };
+        try {
+            return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(perUnit)).longValueExact());
+        } catch (ArithmeticException e) {
+            throw invalid(b, setting, given);
+        }
+    }
+
+    static Map<String, String> options(DatabaseSettings.Builder b, Given given) {
+        Map<String, String> options = new LinkedHashMap<>();
+        switch (given.value()) {
+            case null -> {
+            }
+            case Map<?, ?> map -> map.forEach((k, v) -> options.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            case String s -> {
+                for (String pair : s.split("&")) {
+                    if (pair.isBlank()) {
+                        continue;
+                    }
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        throw invalid(b, Setting.OPTIONS, given);
+                    }
+                    options.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            default -> throw invalid(b, Setting.OPTIONS, given);
+        }
+        return options;
+    }
+
+    private static ConfigurationException invalid(DatabaseSettings.Builder b, Setting setting, Given given) {
+        String shown = setting == Setting.PASSWORD || setting == Setting.URL ? "" : " '" + given.value() + "'";
+        String key = given.key().equals(setting.key()) ? setting.key() : given.key() + " (" + setting.key() + ")";
+        return ConfigurationException.of(b.alias(), key, "has an invalid value" + shown, setting.hint());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.tether.spi;
+
+import dev.tether.api.DatabaseSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one kind of database needs. Implementations are stateless, found by
+ * {@link java.util.ServiceLoader} (declare them with {@code provides} in {@code module-info.java} and
+ * in {@code META-INF/services/dev.tether.spi.Backend}) and selected by the ENGINE setting.
+ * Prove a backend by extending the compatibility kit in {@code it-tests}.
+ */
+public interface Backend {
+    /** The ENGINE names this backend answers to; the first is its display name. */
+    List<String> engineNames();
+
+    /** The port used when PORT is not set. */
+    int defaultPort();
+
+    /**
+     * Checks backend-specific settings (OPTIONS values) at start-up.
+     *
+     * @throws dev.tether.api.ConfigurationException naming the alias, the option and the fix
+     */
+    default void validate(DatabaseSettings settings) {
+    }
+
+    /** Opens a new physical connection, bounded by the settings' connect timeout. */
+    Connection connect(DatabaseSettings settings) throws SQLException;
+
+    /** Sets session state once per physical connection: autocommit, time zone, backend options. */
+    void initialize(Connection connection, DatabaseSettings settings) throws SQLException;
+
+    /** A cheap liveness check bounded by a short timeout; never throws. */
+    boolean isUsable(Connection connection);
+
+    /** What an error seen on a connection means for it. */
+    ErrorClass classify(SQLException error);
+
+    /** A sentence explaining a failure to connect (too many connections, access denied, ...), if this backend knows one. */
+    default Optional<String> explainConnectFailure(SQLException error) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.tether.engine;
+
+import dev.tether.api.ConfigurationException;
+import dev.tether.api.ContextStorage;
+import dev.tether.api.DatabaseSettings;
+import dev.tether.api.DatabaseWrapper;
+import dev.tether.api.Signals;
+import dev.tether.api.TetherException;
+import dev.tether.api.TetherListener;
+import dev.tether.api.UnitOfWork;
+import dev.tether.engine.internal.Engine;
+import dev.tether.spi.Backend;
+import dev.tether.spi.Backends;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadFactory;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+
+/**
+ * Persistent database connections for the current thread or context, kept across requests under a
+ * per-alias cap. Send the request signals ({@link #requestStarted()}, {@link #requestFinished()}, or a
+ * {@link #begin() unit of work}) and take connections with {@link #connection(String)}.
+ *
+ * <pre>{@code
+ * try (Tether tether = Tether.builder().database(DatabaseSettings.fromUrl("default", url)).build();
+ *      UnitOfWork work = tether.begin();
+ *      Connection c = tether.connection("default")) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Tether implements Signals, AutoCloseable {
+    private final Engine engine;
+
+    private Tether(Engine engine) {
+        this.engine = engine;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void requestStarted() {
+        engine.requestStarted();
+    }
+
+    @Override
+    public void requestFinished() {
+        engine.requestFinished();
+    }
+
+    @Override
+    public UnitOfWork begin() {
+        return engine.begin();
+    }
+
+    @Override
+    public AutoCloseable subscribe(TetherListener listener) {
+        return engine.subscribe(listener);
+    }
+
+    /** The current thread's or context's wrapper for {@code alias}, created on first use. */
+    public DatabaseWrapper wrapper(String alias) {
+        return engine.wrapper(alias);
+    }
+
+    /** A handle on the current thread's or context's connection for {@code alias}; close it when done. */
+    public Connection connection(String alias) throws SQLException {
+        return engine.wrapper(alias).connection();
+    }
+
+    /** A {@link DataSource} over {@link #connection(String)}, for JDBC libraries. */
+    public DataSource dataSource(String alias) {
+        return engine.dataSource(alias);
+    }
+
+    public Set<String> aliases() {
+        return engine.aliases();
+    }
+
+    public DatabaseSettings settings(String alias) {
+        return engine.settings(alias);
+    }
+
+    public PoolStats stats(String alias) {
+        return engine.stats(alias);
+    }
+
+    /** Runs {@code task} as a context of its own (a {@link ScopedValue} scope), ended when it returns. */
+    public <T> T inContext(Callable<T> task) throws Exception {
+        return engine.inContext(task);
+    }
+
+    /** {@code task}, made to run as a context of its own wherever it runs. */
+    public Runnable contextual(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        return () -> {
+            try {
+                engine.inContext(() -> {
+                    task.run();
+                    return null;
+                });
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new TetherException("unreachable: a Runnable threw a checked exception", e);
+            }
+        };
+    }
+
+    /** {@code task}, made to run as a context of its own wherever it runs. */
+    public <T> Callable<T> contextual(Callable<T> task) {
+        Objects.requireNonNull(task, "task");
+        return () -> engine.inContext(task);
+    }
+
+    /**
+     * A thread factory whose threads each run as one context: with
+     * {@code Executors.newThreadPerTaskExecutor(tether.contextThreadFactory(Thread.ofVirtual().factory()))}
+     * every virtual thread's task is a context, and its connections go back to the reservoir when it ends.
+     */
+    public ThreadFactory contextThreadFactory(ThreadFactory threads) {
+        Objects.requireNonNull(threads, "threads");
+        return task -> threads.newThread(contextual(task));
+    }
+
+    /** Runs the reaper's pass now: closes expired and idle connections, takes back those of dead threads. */
+    public void reap() {
+        engine.reap();
+    }
+
+    /** Closes every connection, waiting at most the shutdown timeout for ones in use. Idempotent. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Configures a {@link Tether}; {@link #build()} validates everything and fails naming the alias and key. */
+    public static final class Builder {
+        private final Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
+        private final List<Backend> backends = new ArrayList<>();
+        private final List<TetherListener> listeners = new ArrayList<>();
+        private ContextStorage storage;
+        private Ticker ticker = Ticker.SYSTEM;
+        private RandomGenerator random = RandomGenerator.getDefault();
+        private Duration reaperPeriod = Duration.ofSeconds(30);
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        public Builder database(DatabaseSettings settings) {
+            if (databases.putIfAbsent(settings.alias(), settings) != null) {
+                throw new ConfigurationException("Database '" + settings.alias() + "' is configured twice; give each database its own alias");
+            }
+            return this;
+        }
+
+        /** A database from Django-style keys. */
+        public Builder database(String alias, Map<String, ?> values) {
+            return database(DatabaseSettings.fromMap(alias, values));
+        }
+
+        /** A database from a URL such as {@code postgresql://user:secret@host:5432/app?conn_max_age=60}. */
+        public Builder databaseUrl(String alias, String url) {
+            return database(DatabaseSettings.fromUrl(alias, url));
+        }
+
+        /** A backend to use besides those {@link java.util.ServiceLoader} finds; it wins for its engine names. */
+        public Builder backend(Backend backend) {
+            backends.add(Objects.requireNonNull(backend, "backend"));
+            return this;
+        }
+
+        /** Where "the current context" is kept; the default is one context per thread. */
+        public Builder contextStorage(ContextStorage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        public Builder ticker(Ticker ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        /** The source of the max-age jitter. */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** How often the reaper runs; {@link Duration#ZERO} runs none (call {@link Tether#reap()} yourself). */
+        public Builder reaperPeriod(Duration period) {
+            if (period.isNegative()) {
+                throw new ConfigurationException("The reaper period is negative; use a positive duration, or zero for no reaper");
+            }
+            this.reaperPeriod = period;
+            return this;
+        }
+
+        /** How long {@link Tether#close()} waits for connections in use before closing them anyway. */
+        public Builder shutdownTimeout(Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new ConfigurationException("The shutdown timeout is negative; use zero or a positive duration");
+            }
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        public Builder listener(TetherListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        public Tether build() {
+            List<Backend> candidates = new ArrayList<>(backends);
+            if (!databases.isEmpty()) {
+                candidates.addAll(Backends.available());
+            }
+            return new Tether(new Engine(List.copyOf(databases.values()),
+                    settings -> Backends.find(settings.alias(), settings.engine(), candidates), storage, ticker, random,
+                    reaperPeriod, shutdownTimeout, listeners));
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package dev.tether.engine.internal;
+
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * What callers get: a handle on the owner's persistent connection. {@code close()} releases the handle,
+ * not the connection; errors are classified; session changes are tracked for reset. Once its request
+ * ended or its connection retired, the handle is a closed stand-in.
+ */
+final class ConnectionView implements Connection {
+    private final Wrapper wrapper;
+    private final Lease lease;
+    private final Physical physical;
+    private final int epoch;
+    private boolean closed;
+
+    ConnectionView(Wrapper wrapper, Lease lease) {
+        this.wrapper = wrapper;
+        this.lease = lease;
+        this.physical = lease.physical;
+        this.epoch = lease.epoch;
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Run {
+        void on(Connection c) throws SQLException;
+    }
+
+    private boolean live() {
+        return !closed && lease.epoch == epoch && lease.state() != Lease.REVOKED;
+    }
+
+    /** The physical connection, if this handle is still live. */
+    Connection open() throws SQLException {
+        if (!live()) {
+            throw new SQLException("[" + wrapper.alias() + "] connection is closed: this handle was closed, its request "
+                    + "ended or its connection was retired; get a new one from Tether", "08003");
+        }
+        wrapper.validateThreadSharing();
+        return physical.jdbc;
+    }
+
+    SQLException failed(SQLException error) {
+        return wrapper.record(physical, error);
+    }
+
+    void statementRan() {
+        wrapper.statementRan(physical);
+    }
+
+    private <T> T call(Call<T> call) throws SQLException {
+        Connection c = open();
+        try {
+            return call.on(c);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private void run(Run run) throws SQLException {
+        Connection c = open();
+        try {
+            run.on(c);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private <T> T statement(Call<T> create, Class<T> type) throws SQLException {
+        return JdbcProxy.wrap(call(create), type, this, null);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            wrapper.viewClosed(lease, epoch);
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return !live();
+    }
+
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        return live() && call(c -> c.isValid(timeout));
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        run(c -> c.setAutoCommit(autoCommit));
+        physical.autocommit = autoCommit;
+        if (autoCommit) {
+            wrapper.transactionEnded(physical); // switching autocommit on commits
+        }
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        return call(Connection::getAutoCommit);
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        run(Connection::commit);
+        wrapper.transactionEnded(physical);
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        run(Connection::rollback);
+        wrapper.transactionEnded(physical);
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        run(c -> c.rollback(savepoint));
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        run(c -> {
+            physical.session.beforeIsolationChange(c);
+            c.setTransactionIsolation(level);
+        });
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        return call(Connection::getTransactionIsolation);
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        run(c -> {
+            physical.session.beforeReadOnlyChange(c);
+            c.setReadOnly(readOnly);
+        });
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        return call(Connection::isReadOnly);
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        run(c -> {
+            physical.session.beforeCatalogChange(c);
+            c.setCatalog(catalog);
+        });
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        return call(Connection::getCatalog);
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        run(c -> {
+            physical.session.beforeSchemaChange(c);
+            c.setSchema(schema);
+        });
+        statementRan(); // PostgreSQL runs SET search_path, inside the transaction when autocommit is off
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        return call(Connection::getSchema);
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        run(c -> {
+            physical.session.beforeNetworkTimeoutChange(c);
+            c.setNetworkTimeout(executor, milliseconds);
+        });
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        return call(Connection::getNetworkTimeout);
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        return statement(Connection::createStatement, Statement.class);
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        return statement(c -> c.createStatement(resultSetType, resultSetConcurrency), Statement.class);
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return statement(c -> c.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability),
+                Statement.class);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        return statement(c -> c.prepareStatement(sql), PreparedStatement.class);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        return statement(c -> c.prepareStatement(sql, resultSetType, resultSetConcurrency), PreparedStatement.class);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        return statement(c -> c.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
+                PreparedStatement.class);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        return statement(c -> c.prepareStatement(sql, autoGeneratedKeys), PreparedStatement.class);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        return statement(c -> c.prepareStatement(sql, columnIndexes), PreparedStatement.class);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        return statement(c -> c.prepareStatement(sql, columnNames), PreparedStatement.class);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        return statement(c -> c.prepareCall(sql), CallableStatement.class);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
+            throws SQLException {
+        return statement(c -> c.prepareCall(sql, resultSetType, resultSetConcurrency), CallableStatement.class);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+                                         int resultSetHoldability) throws SQLException {
+        return statement(c -> c.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability),
+                CallableStatement.class);
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        return statement(Connection::getMetaData, DatabaseMetaData.class);
+    }
+
+    @Override
+    public String nativeSQL(String sql) throws SQLException {
+        return call(c -> c.nativeSQL(sql));
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        return call(Connection::getWarnings);
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        run(Connection::clearWarnings);
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        return call(Connection::getTypeMap);
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        run(c -> c.setTypeMap(map));
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        run(c -> c.setHoldability(holdability));
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        return call(Connection::getHoldability);
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        return call(Connection::setSavepoint);
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        return call(c -> c.setSavepoint(name));
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        run(c -> c.releaseSavepoint(savepoint));
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        return call(Connection::createClob);
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        return call(Connection::createBlob);
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        return call(Connection::createNClob);
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        return call(Connection::createSQLXML);
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        try {
+            open().setClientInfo(name, value);
+        } catch (SQLClientInfoException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new SQLClientInfoException(e.getMessage(), Map.of(), e);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        try {
+            open().setClientInfo(properties);
+        } catch (SQLClientInfoException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new SQLClientInfoException(e.getMessage(), Map.of(), e);
+        }
+    }
+
+    @Override
+    public String getClientInfo(String name) throws SQLException {
+        return call(c -> c.getClientInfo(name));
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        return call(Connection::getClientInfo);
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        return call(c -> c.createArrayOf(typeName, elements));
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        return call(c -> c.createStruct(typeName, attributes));
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        close(); // the physical connection belongs to Tether; abandoning the handle is all a caller may do
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : call(c -> c.unwrap(iface));
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || call(c -> c.isWrapperFor(iface));
+    }
+
+    @Override
+    public String toString() {
+        return "Tether connection [" + wrapper.alias() + "] #" + physical.id + (live() ? "" : " (closed)");
+    }
+}

@@ -1,0 +1,424 @@
+package dev.tether.engine.internal;
+
+import dev.tether.api.CloseReason;
+import dev.tether.api.DatabaseSettings;
+import dev.tether.engine.PoolStats;
+import dev.tether.spi.Backend;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One alias's physical connections under its cap. A new owner takes, in order: a connection from the
+ * reservoir, a new one if under the cap, an idle parked one reclaimed from another owner, or waits.
+ */
+final class Pool {
+    private static final System.Logger LOG = System.getLogger("dev.tether.engine");
+
+    final DatabaseSettings settings;
+    final Backend backend;
+    final int index;
+    private final Engine engine;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Physical> open = new ArrayList<>();
+    private final ArrayDeque<Physical> reservoir = new ArrayDeque<>();
+    private int opening;
+    private volatile int waiting;
+    private long opened;
+    private long closed;
+    private long nextId = 1;
+    private boolean shutDown;
+
+    Pool(Engine engine, int index, DatabaseSettings settings, Backend backend) {
+        this.engine = engine;
+        this.index = index;
+        this.settings = settings;
+        this.backend = backend;
+    }
+
+    /** A connection for {@code wrapper}, which holds none. */
+    Lease acquire(Wrapper wrapper) throws SQLException {
+        List<Physical> expired = new ArrayList<>();
+        long deadline = 0;
+        long id;
+        lock.lock();
+        try {
+            waiting++; // counted before looking, so a connection parked meanwhile signals us
+            try {
+                while (true) {
+                    if (shutDown) {
+                        throw new SQLNonTransientConnectionException(
+                                "[" + settings.alias() + "] Tether is shut down; no new connections are handed out", "08003");
+                    }
+                    Lease lease = fromReservoir(wrapper, expired);
+                    if (lease == null) {
+                        lease = reclaimParked(wrapper, expired);
+                    }
+                    if (lease != null) {
+                        return lease;
+                    }
+                    if (open.size() + opening < settings.maxConnections()) {
+                        opening++;
+                        id = nextId++;
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    if (deadline == 0) {
+                        deadline = now + settings.acquireTimeout().toNanos();
+                    }
+                    if (now - deadline >= 0) {
+                        throw exhausted();
+                    }
+                    changed.awaitNanos(deadline - now);
+                }
+            } finally {
+                waiting--;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("[" + settings.alias() + "] interrupted while waiting for a connection", "08001", e);
+        } finally {
+            lock.unlock();
+            expired.forEach(p -> closeQuietly(p, CloseReason.MAX_AGE));
+        }
+        return new Lease(wrapper, connect(id), false);
+    }
+
+    private Lease fromReservoir(Wrapper wrapper, List<Physical> expired) {
+        long now = engine.ticker.nanos();
+        Physical p;
+        while ((p = reservoir.pollFirst()) != null) {
+            if (p.expired(now)) {
+                forget(p, expired);
+            } else {
+                return bind(wrapper, p);
+            }
+        }
+        return null;
+    }
+
+    /** Takes over a connection another owner parked, oldest release first; null if none. */
+    private Lease reclaimParked(Wrapper wrapper, List<Physical> expired) {
+        long now = engine.ticker.nanos();
+        Physical best = null;
+        for (Physical p : open) {
+            Lease lease = p.lease;
+            if (lease != null && lease.state() == Lease.PARKED && lease.wrapper != wrapper
+                    && (best == null || p.lastReleased - best.lastReleased < 0)) {
+                best = p;
+            }
+        }
+        if (best == null || !best.lease.move(Lease.PARKED, Lease.REVOKED)) {
+            return null;
+        }
+        best.lease.revoke();
+        if (best.expired(now)) {
+            forget(best, expired);
+            return reclaimParked(wrapper, expired);
+        }
+        return bind(wrapper, best);
+    }
+
+    private Lease bind(Wrapper wrapper, Physical p) {
+        Lease lease = new Lease(wrapper, p, true);
+        p.lease = lease;
+        return lease;
+    }
+
+    private Physical connect(long id) throws SQLException {
+        Connection jdbc = null;
+        boolean counted = false;
+        try {
+            jdbc = backend.connect(settings);
+            backend.initialize(jdbc, settings);
+            Physical p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
+            lock.lock();
+            try {
+                opening--;
+                counted = true;
+                if (shutDown) {
+                    throw new SQLNonTransientConnectionException("[" + settings.alias() + "] Tether shut down while connecting", "08003");
+                }
+                open.add(p);
+                opened++;
+            } finally {
+                lock.unlock();
+            }
+            LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] opened connection #" + id);
+            engine.listeners.connectionCreated(p.event);
+            return p;
+        } catch (SQLException | RuntimeException e) {
+            if (jdbc != null) {
+                try {
+                    jdbc.close();
+                } catch (SQLException ignored) {
+                    // The connection is being discarded; the original failure is what matters.
+                }
+            }
+            lock.lock();
+            try {
+                if (!counted) {
+                    opening--;
+                }
+                changed.signal();
+            } finally {
+                lock.unlock();
+            }
+            if (e instanceof SQLException sql) {
+                throw connectFailure(sql);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private SQLException connectFailure(SQLException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("[" + settings.alias() + "]")) {
+            return e;
+        }
+        String target = (settings.host().isEmpty() ? "localhost" : settings.host()) + ":"
+                + (settings.port() == 0 ? backend.defaultPort() : settings.port());
+        String explanation = backend.explainConnectFailure(e).map(s -> " " + s).orElse("");
+        return new SQLNonTransientConnectionException("[" + settings.alias() + "] cannot connect to " + settings.engine()
+                + " database '" + settings.name() + "' at " + target + " as user '" + settings.user() + "': "
+                + e.getMessage() + "." + explanation, e.getSQLState(), e.getErrorCode(), e);
+    }
+
+    private SQLException exhausted() {
+        PoolStats s = statsLocked();
+        return new SQLTransientConnectionException("[" + settings.alias() + "] no connection within "
+                + settings.acquireTimeout().toMillis() + " ms (open=" + s.open() + " of cap " + s.cap() + ", in use="
+                + s.inUse() + ", parked=" + s.parked() + ", waiting=" + s.waiting() + "); raise MAX_CONNECTIONS, "
+                + "shorten the work done while holding a connection, or raise ACQUIRE_TIMEOUT", "08001");
+    }
+
+    /** A clean connection goes back to the reservoir for the next owner. */
+    void giveBack(Physical p) {
+        p.lastReleased = engine.ticker.nanos();
+        p.lease = null;
+        lock.lock();
+        try {
+            if (shutDown) {
+                forget(p, null);
+            } else {
+                reservoir.addFirst(p);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (shutDown) {
+            closeQuietly(p, CloseReason.SHUTDOWN);
+        }
+    }
+
+    /** A parked connection may serve a waiter from another owner. */
+    void parked(Physical p) {
+        p.lastReleased = engine.ticker.nanos();
+        if (waiting > 0 || shutDown) {
+            lock.lock();
+            try {
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Closes a connection its holder is done with. */
+    void retire(Physical p, CloseReason reason) {
+        lock.lock();
+        try {
+            forget(p, null);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        closeQuietly(p, reason);
+    }
+
+    private void forget(Physical p, List<Physical> toClose) {
+        if (open.remove(p)) {
+            closed++;
+        }
+        reservoir.remove(p);
+        p.lease = null;
+        if (toClose != null) {
+            toClose.add(p);
+        }
+    }
+
+    private void closeQuietly(Physical p, CloseReason reason) {
+        synchronized (p) {
+            if (p.closed) {
+                return;
+            }
+            p.closed = true;
+        }
+        try {
+            p.jdbc.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closing connection #" + p.id + " failed: " + e.getMessage());
+        }
+        LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closed connection #" + p.id + " (" + reason + ")");
+        engine.listeners.connectionClosed(p.event, reason);
+    }
+
+    /**
+     * Undoes what a borrower left behind: rolls back an open transaction (reported) and resets
+     * changed session settings. Returns false when the connection must be closed instead.
+     */
+    boolean cleanSession(Physical p) {
+        try {
+            if (p.transactionOpen && !p.jdbc.getAutoCommit()) {
+                p.jdbc.rollback();
+                LOG.log(Level.WARNING, "[" + settings.alias() + "] a transaction was left open on connection #" + p.id
+                        + " when its request ended; it was rolled back. Commit or roll back before the request ends.");
+                engine.listeners.transactionRolledBack(p.event);
+            }
+            p.transactionOpen = false;
+            p.errorsOccurred = false;
+            if (p.session.dirty()) {
+                p.session.restore(p.jdbc);
+                if (!p.jdbc.getAutoCommit()) {
+                    p.jdbc.commit(); // PostgreSQL's setSchema runs in a transaction: keep the reset
+                }
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "[" + settings.alias() + "] could not reset session state on connection #" + p.id
+                    + "; closing it: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Closes what is expired or idle too long, and takes back connections whose owner thread died. Never touches one in use. */
+    void reap() {
+        long now = engine.ticker.nanos();
+        long idleNanos = settings.idleTimeout().toNanos();
+        List<Physical> expired = new ArrayList<>();
+        List<Physical> idle = new ArrayList<>();
+        List<Physical> candidates;
+        lock.lock();
+        try {
+            for (Physical p : List.copyOf(reservoir)) {
+                if (p.expired(now)) {
+                    forget(p, expired);
+                } else if (now - p.lastReleased >= idleNanos) {
+                    forget(p, idle);
+                }
+            }
+            candidates = new ArrayList<>(open);
+            if (!expired.isEmpty() || !idle.isEmpty()) {
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        expired.forEach(p -> closeQuietly(p, CloseReason.MAX_AGE));
+        idle.forEach(p -> closeQuietly(p, CloseReason.IDLE));
+        for (Physical p : candidates) {
+            Lease lease = p.lease;
+            if (lease == null) {
+                continue;
+            }
+            boolean ownerGone = lease.wrapper.owner.threadDied();
+            if (lease.state() == Lease.PARKED) {
+                CloseReason reason = p.expired(now) ? CloseReason.MAX_AGE
+                        : now - p.lastReleased >= idleNanos ? CloseReason.IDLE : null;
+                if ((reason != null || ownerGone) && lease.move(Lease.PARKED, Lease.REVOKED)) {
+                    lease.revoke();
+                    if (reason != null) {
+                        retire(p, reason);
+                    } else {
+                        giveBack(p);
+                    }
+                }
+            } else if (lease.state() == Lease.IN_USE && ownerGone) {
+                // Its owner died holding it: nobody can be using it any more.
+                lease.revoke();
+                if (p.expired(now)) {
+                    retire(p, CloseReason.MAX_AGE);
+                } else if (cleanSession(p) && p.cleanFor(settings.autocommit())) {
+                    giveBack(p);
+                } else {
+                    retire(p, CloseReason.SESSION_RESET_FAILED);
+                }
+            }
+        }
+    }
+
+    /** Closes every connection: idle ones now, ones in use once released or when {@code grace} ends. */
+    void shutdown(long graceNanos) {
+        List<Physical> toClose;
+        lock.lock();
+        try {
+            shutDown = true;
+            changed.signalAll();
+            long deadline = System.nanoTime() + graceNanos;
+            while (countInUse() > 0 && deadline - System.nanoTime() > 0) {
+                try {
+                    changed.awaitNanos(Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            toClose = new ArrayList<>(open);
+            toClose.forEach(p -> {
+                Lease lease = p.lease;
+                if (lease != null) {
+                    lease.revoke();
+                }
+                forget(p, null);
+            });
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(p -> closeQuietly(p, CloseReason.SHUTDOWN));
+    }
+
+    boolean isShutDown() {
+        return shutDown;
+    }
+
+    PoolStats stats() {
+        lock.lock();
+        try {
+            return statsLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int countInUse() {
+        int inUse = 0;
+        for (Physical p : open) {
+            Lease lease = p.lease;
+            if (lease != null && lease.state() == Lease.IN_USE) {
+                inUse++;
+            }
+        }
+        return inUse;
+    }
+
+    private PoolStats statsLocked() {
+        int parked = 0;
+        for (Physical p : open) {
+            Lease lease = p.lease;
+            if (lease != null && lease.state() == Lease.PARKED) {
+                parked++;
+            }
+        }
+        return new PoolStats(settings.alias(), settings.maxConnections(), open.size(), countInUse(), parked,
+                reservoir.size(), waiting, opened, closed);
+    }
+}

@@ -1,0 +1,6 @@
+/** Tether's engine: Django's connection lifecycle on thread- or context-local persistence, with a cap. */
+module dev.tether.engine {
+    requires transitive dev.tether.api;
+
+    exports dev.tether.engine;
+}
