@@ -16,4 +16,11 @@ public interface ContextStorage {
      * @throws TetherException if there is no current context to store into, saying what the caller should do
      */
     void set(ContextState state);
+
+    /**
+     * Called before a connection is handed out or opened. A storage for an event-loop framework throws here
+     * when the caller is on an event-loop thread, saying how to run the work off it instead.
+     */
+    default void checkMayBlock(String alias) {
+    }
 }

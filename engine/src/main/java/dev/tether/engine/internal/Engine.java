@@ -74,6 +74,10 @@ public final class Engine {
         return closeAt == Physical.NEVER ? closeAt - 1 : closeAt;
     }
 
+    void checkMayBlock(String alias) {
+        storage.checkMayBlock(alias);
+    }
+
     public Set<String> aliases() {
         return pools.keySet();
     }

@@ -43,6 +43,7 @@ final class Wrapper implements DatabaseWrapper {
     @Override
     public Connection connection() throws SQLException {
         validateThreadSharing();
+        engine.checkMayBlock(alias());
         Lease held = usableLease();
         held.handles++;
         return new ConnectionView(this, held);
