@@ -2,7 +2,7 @@ package dev.tether.engine.internal;
 
 import dev.tether.api.CloseReason;
 import dev.tether.api.DatabaseSettings;
-import dev.tether.engine.PoolStats;
+import dev.tether.api.PoolStats;
 import dev.tether.spi.Backend;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;

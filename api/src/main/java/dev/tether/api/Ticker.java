@@ -1,4 +1,4 @@
-package dev.tether.engine;
+package dev.tether.api;
 
 /** The engine's clock for max age and idle time: monotonic nanoseconds. Inject one in tests to control time. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.tether.engine;
+package dev.tether.api;
 
 /**
  * One alias's physical connections at a moment.
