@@ -1,0 +1,65 @@
+package dev.tether.engine;
+
+import dev.tether.api.DatabaseSettings;
+import dev.tether.engine.testing.FakeConnection;
+import dev.tether.engine.testing.ManualTicker;
+import dev.tether.engine.testing.Recorder;
+import dev.tether.engine.testing.TestBackend;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/** One engine over the test backend with a manual clock, and the steps scenarios are written in. */
+final class Scenario implements AutoCloseable {
+    final TestBackend backend = new TestBackend();
+    final ManualTicker clock = new ManualTicker();
+    final Recorder signals = new Recorder();
+    final Tether tether;
+
+    Scenario(UnaryOperator<DatabaseSettings.Builder> settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    Scenario(UnaryOperator<DatabaseSettings.Builder> settings, UnaryOperator<Tether.Builder> engine) {
+        DatabaseSettings database = settings.apply(DatabaseSettings.builder("default").engine("test").name("app")
+                .user("app").password("s3cret-pw")).build();
+        tether = engine.apply(Tether.builder().backend(backend).ticker(clock).listener(signals)
+                .reaperPeriod(Duration.ZERO).database(database)).build();
+    }
+
+    static Scenario maxAge(Duration maxAge) {
+        return new Scenario(s -> s.maxAge(maxAge));
+    }
+
+    /** Runs one statement through a fresh handle, closing both. */
+    void query(String sql) throws SQLException {
+        try (Connection c = tether.connection("default"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** A whole request that runs one statement. */
+    void request(String sql) throws SQLException {
+        tether.requestStarted();
+        try {
+            query(sql);
+        } finally {
+            tether.requestFinished();
+        }
+    }
+
+    FakeConnection current() {
+        return backend.last();
+    }
+
+    void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    @Override
+    public void close() {
+        tether.close();
+    }
+}

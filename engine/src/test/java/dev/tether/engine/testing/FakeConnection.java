@@ -1,0 +1,177 @@
+package dev.tether.engine.testing;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JDBC connection to nowhere, for the engine's unit tests: it remembers what was done to it and
+ * fails on demand. SQL {@code "fail 42601"} throws an SQLException with that SQLSTATE; a killed
+ * connection throws 08006 for everything.
+ */
+public final class FakeConnection implements InvocationHandler {
+    public final long id;
+    public final Connection jdbc;
+    public final List<String> executed = new ArrayList<>();
+    public volatile boolean closed;
+    /** The server side of the session: false once "killed". */
+    public volatile boolean alive = true;
+    public boolean autocommit = true;
+    public int isolation = Connection.TRANSACTION_READ_COMMITTED;
+    public boolean readOnly;
+    public String schema = "public";
+    public String catalog = "test";
+    public int rollbacks;
+    public int commits;
+    /** Statements run since the last commit or rollback while autocommit was off. */
+    public final List<String> uncommitted = new ArrayList<>();
+    public boolean failResets;
+
+    FakeConnection(long id) {
+        this.id = id;
+        this.jdbc = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, this);
+    }
+
+    public void kill() {
+        alive = false;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws SQLException {
+        String name = method.getName();
+        switch (name) {
+            case "close" -> {
+                closed = true;
+                return null;
+            }
+            case "isClosed" -> {
+                return closed;
+            }
+            case "toString" -> {
+                return "FakeConnection#" + id;
+            }
+            case "hashCode" -> {
+                return System.identityHashCode(proxy);
+            }
+            case "equals" -> {
+                return proxy == args[0];
+            }
+            default -> {
+            }
+        }
+        if (closed) {
+            throw new SQLException("connection closed", "08003");
+        }
+        if (!alive) {
+            throw new SQLException("terminating connection due to administrator command", "08006");
+        }
+        return switch (name) {
+            case "setAutoCommit" -> {
+                if ((Boolean) args[0] && !autocommit) {
+                    commitNow();
+                }
+                autocommit = (Boolean) args[0];
+                yield null;
+            }
+            case "getAutoCommit" -> autocommit;
+            case "commit" -> {
+                commitNow();
+                yield null;
+            }
+            case "rollback" -> {
+                rollbacks++;
+                uncommitted.clear();
+                yield null;
+            }
+            case "setTransactionIsolation" -> {
+                resetCheck();
+                isolation = (Integer) args[0];
+                yield null;
+            }
+            case "getTransactionIsolation" -> isolation;
+            case "setReadOnly" -> {
+                resetCheck();
+                readOnly = (Boolean) args[0];
+                yield null;
+            }
+            case "isReadOnly" -> readOnly;
+            case "setSchema" -> {
+                resetCheck();
+                schema = (String) args[0];
+                yield null;
+            }
+            case "getSchema" -> schema;
+            case "setCatalog" -> {
+                resetCheck();
+                catalog = (String) args[0];
+                yield null;
+            }
+            case "getCatalog" -> catalog;
+            case "getNetworkTimeout" -> 0;
+            case "setNetworkTimeout" -> null;
+            case "isValid" -> true;
+            case "createStatement" -> statement(null);
+            case "prepareStatement" -> statement((String) args[0]);
+            default -> throw new SQLException("FakeConnection does not support " + name);
+        };
+    }
+
+    private void commitNow() {
+        commits++;
+        uncommitted.clear();
+    }
+
+    private void resetCheck() throws SQLException {
+        if (failResets) {
+            throw new SQLException("cannot change session state", "HY000");
+        }
+    }
+
+    private Statement statement(String prepared) {
+        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{prepared == null ? Statement.class : java.sql.PreparedStatement.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "execute", "executeUpdate", "executeQuery" -> run(prepared != null ? prepared : (String) args[0],
+                            method.getName());
+                    case "close" -> null;
+                    case "isClosed" -> false;
+                    case "toString" -> "FakeStatement";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new SQLException("FakeStatement does not support " + method.getName());
+                });
+    }
+
+    private Object run(String sql, String kind) throws SQLException {
+        if (closed) {
+            throw new SQLException("connection closed", "08003");
+        }
+        if (!alive) {
+            throw new SQLException("terminating connection due to administrator command", "08006");
+        }
+        if (sql.startsWith("fail ")) {
+            throw new SQLException("simulated failure", sql.substring(5).strip());
+        }
+        executed.add(sql);
+        if (!autocommit) {
+            uncommitted.add(sql);
+        }
+        if (kind.equals("executeQuery")) {
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{ResultSet.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "next" -> false;
+                        case "close" -> null;
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> throw new SQLException("FakeResultSet does not support " + method.getName());
+                    });
+        }
+        return kind.equals("execute") ? (Object) Boolean.FALSE : (Object) 0;
+    }
+}
