@@ -274,16 +274,22 @@ class RequestLifecycleTest {
             DatabaseWrapper mine = s.tether.wrapper("default");
             assertSame(mine, s.tether.wrapper("default"));
             DatabaseWrapper[] other = new DatabaseWrapper[1];
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
             Thread thread = Thread.ofPlatform().start(() -> {
                 other[0] = s.tether.wrapper("default");
                 try {
                     s.request("select 1");
-                } catch (SQLException e) {
+                    done.await();
+                } catch (SQLException | InterruptedException e) {
                     throw new AssertionError(e);
                 }
             });
-            thread.join();
+            while (s.backend.opened() == 0 || s.tether.stats("default").parked() == 0) {
+                Thread.onSpinWait();
+            }
             s.request("select 2");
+            done.countDown();
+            thread.join();
             assertFalse(mine == other[0]);
             assertEquals(2, s.backend.opened());
         }

@@ -61,7 +61,7 @@ final class Pool {
                     }
                     Lease lease = fromReservoir(wrapper, expired);
                     if (lease == null) {
-                        lease = reclaimParked(wrapper, expired);
+                        lease = reclaimParked(wrapper, expired, true);
                     }
                     if (lease != null) {
                         return lease;
@@ -70,6 +70,10 @@ final class Pool {
                         opening++;
                         id = nextId++;
                         break;
+                    }
+                    lease = reclaimParked(wrapper, expired, false);
+                    if (lease != null) {
+                        return lease;
                     }
                     long now = System.nanoTime();
                     if (deadline == 0) {
@@ -90,7 +94,10 @@ final class Pool {
             lock.unlock();
             expired.forEach(p -> closeQuietly(p, CloseReason.MAX_AGE));
         }
-        return new Lease(wrapper, connect(id), false);
+        Physical p = connect(id);
+        Lease lease = new Lease(wrapper, p, false);
+        p.lease = lease;
+        return lease;
     }
 
     private Lease fromReservoir(Wrapper wrapper, List<Physical> expired) {
@@ -106,13 +113,17 @@ final class Pool {
         return null;
     }
 
-    /** Takes over a connection another owner parked, oldest release first; null if none. */
-    private Lease reclaimParked(Wrapper wrapper, List<Physical> expired) {
+    /**
+     * Takes over a connection another owner parked, oldest release first; null if none. Below the cap
+     * only those whose owner thread died are taken, so live threads keep their own (Django's affinity).
+     */
+    private Lease reclaimParked(Wrapper wrapper, List<Physical> expired, boolean deadOwnersOnly) {
         long now = engine.ticker.nanos();
         Physical best = null;
         for (Physical p : open) {
             Lease lease = p.lease;
             if (lease != null && lease.state() == Lease.PARKED && lease.wrapper != wrapper
+                    && (!deadOwnersOnly || lease.wrapper.owner.threadDied())
                     && (best == null || p.lastReleased - best.lastReleased < 0)) {
                 best = p;
             }
@@ -123,7 +134,7 @@ final class Pool {
         best.lease.revoke();
         if (best.expired(now)) {
             forget(best, expired);
-            return reclaimParked(wrapper, expired);
+            return reclaimParked(wrapper, expired, deadOwnersOnly);
         }
         return bind(wrapper, best);
     }

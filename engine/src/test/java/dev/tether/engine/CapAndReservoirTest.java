@@ -1,0 +1,314 @@
+package dev.tether.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.api.DatabaseSettings;
+import dev.tether.api.Persistence;
+import dev.tether.api.PoolStats;
+import dev.tether.api.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Owner, parked, reservoir: the cap, reclaiming, the reaper and shutdown. */
+class CapAndReservoirTest {
+
+    private static Scenario capped(Persistence persistence, int cap, Duration acquireTimeout) {
+        return new Scenario(b -> b.persistence(persistence).maxConnections(cap).acquireTimeout(acquireTimeout)
+                .maxAge(DatabaseSettings.UNLIMITED));
+    }
+
+    @Test
+    void contextPersistenceReturnsConnectionsToTheReservoirForTheNextContext() throws Exception {
+        try (Scenario s = capped(Persistence.CONTEXT, 4, Duration.ofSeconds(5))) {
+            for (int i = 0; i < 20; i++) {
+                s.tether.inContext(() -> {
+                    s.query("select 1");
+                    return null;
+                });
+            }
+            PoolStats stats = s.tether.stats("default");
+            assertEquals(1, stats.opened());
+            assertEquals(1, stats.reservoir());
+            assertEquals(0, stats.inUse());
+        }
+    }
+
+    @Test
+    void contextPersistenceReleasesAConnectionWhenItsLastHandleClosesOutsideATransaction() throws Exception {
+        try (Scenario s = capped(Persistence.CONTEXT, 1, Duration.ofSeconds(5))) {
+            s.tether.inContext(() -> {
+                s.query("select 1");
+                assertEquals(1, s.tether.stats("default").reservoir(), "released while the context goes on");
+                try (Connection c = s.tether.connection("default")) {
+                    c.setAutoCommit(false);
+                    c.createStatement().execute("insert 1");
+                }
+                assertEquals(1, s.tether.stats("default").inUse(), "an open transaction keeps it bound");
+                try (Connection c = s.tether.connection("default")) {
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+                return null;
+            });
+            assertEquals(1, s.backend.opened());
+        }
+    }
+
+    @Test
+    void threadPersistenceParksWithTheThreadAndAnotherThreadReclaimsItAtTheCap() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 1, Duration.ofSeconds(5))) {
+            s.request("select 1");
+            assertEquals(1, s.tether.stats("default").parked());
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    s.request("select 2");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            other.join();
+            assertEquals(1, s.backend.opened(), "the idle parked connection was reclaimed, not a second one opened");
+            s.request("select 3"); // and this thread gets it back
+            assertEquals(1, s.backend.opened());
+            assertEquals(List.of("select 1", "select 2", "select 3"), s.current().executed);
+        }
+    }
+
+    @Test
+    void atTheCapAcquisitionWaitsThenFailsWithTheStateAndTheFix() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 2, Duration.ofMillis(200))) {
+            CountDownLatch holding = new CountDownLatch(2);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<?>> holders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                holders.add(pool.submit(() -> {
+                    try (UnitOfWork ignored = s.tether.begin()) {
+                        s.query("select 1");
+                        holding.countDown();
+                        release.await();
+                    }
+                    return null;
+                }));
+            }
+            assertTrue(holding.await(5, TimeUnit.SECONDS));
+            s.tether.requestStarted();
+            SQLTransientConnectionException error = assertThrows(SQLTransientConnectionException.class,
+                    () -> s.query("select 2"));
+            String message = error.getMessage();
+            assertTrue(message.contains("[default]"), message);
+            assertTrue(message.contains("open=2 of cap 2"), message);
+            assertTrue(message.contains("waiting=1"), message);
+            assertTrue(message.contains("MAX_CONNECTIONS"), message);
+            s.tether.requestFinished();
+            release.countDown();
+            for (Future<?> holder : holders) {
+                holder.get(5, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertEquals(2, s.backend.opened());
+            assertEquals(0, s.tether.stats("default").inUse());
+        }
+    }
+
+    @Test
+    void aWaiterGetsTheConnectionAsSoonAsAnotherContextReleasesIt() throws Exception {
+        try (Scenario s = capped(Persistence.CONTEXT, 1, Duration.ofSeconds(10))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = Thread.ofVirtual().start(s.tether.contextual(() -> {
+                try (Connection c = s.tether.connection("default")) {
+                    holding.countDown();
+                    release.await();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }));
+            assertTrue(holding.await(5, TimeUnit.SECONDS));
+            Future<?> waiter = Executors.newVirtualThreadPerTaskExecutor().submit(s.tether.contextual(() -> {
+                s.query("select 2");
+                return null;
+            }));
+            while (s.tether.stats("default").waiting() == 0) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            waiter.get(5, TimeUnit.SECONDS);
+            holder.join();
+            assertEquals(1, s.backend.opened());
+        }
+    }
+
+    @Test
+    void manyContextsNeverExceedTheCapAndNeverShareAConnection() throws Exception {
+        int cap = 3;
+        try (Scenario s = capped(Persistence.CONTEXT, cap, Duration.ofSeconds(30))) {
+            java.util.Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+            try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                    s.tether.contextThreadFactory(Thread.ofVirtual().factory()))) {
+                for (int i = 0; i < 500; i++) {
+                    threads.submit(() -> {
+                        try (Connection c = s.tether.connection("default")) {
+                            long id = s.backend.of(c.unwrap(Connection.class)).id;
+                            if (!held.add(id)) {
+                                overlaps.incrementAndGet();
+                            }
+                            Thread.yield();
+                            held.remove(id);
+                        }
+                        return null;
+                    });
+                }
+            }
+            assertEquals(0, overlaps.get());
+            assertTrue(s.backend.opened() <= cap, "opened " + s.backend.opened());
+            assertEquals(0, s.tether.stats("default").inUse());
+        }
+    }
+
+    @Test
+    void aDeadThreadsParkedConnectionIsReusedBeforeANewOneIsOpened() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 5, Duration.ofSeconds(5))) {
+            Thread thread = Thread.ofPlatform().start(() -> {
+                try {
+                    s.request("select 1");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            thread.join();
+            s.request("select 2");
+            assertEquals(1, s.backend.opened());
+        }
+    }
+
+    @Test
+    void reaperTakesBackTheConnectionOfADeadThread() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 5, Duration.ofSeconds(5))) {
+            Thread thread = Thread.ofPlatform().start(() -> {
+                try {
+                    s.request("select 1");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            thread.join();
+            assertEquals(1, s.tether.stats("default").parked());
+            s.tether.reap();
+            PoolStats stats = s.tether.stats("default");
+            assertEquals(0, stats.parked());
+            assertEquals(1, stats.reservoir());
+            s.request("select 2");
+            assertEquals(1, s.backend.opened(), "the dead thread's connection served the next request");
+        }
+    }
+
+    @Test
+    void reaperTakesBackAConnectionADeadThreadLeftInUse() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 5, Duration.ofSeconds(5))) {
+            Thread thread = Thread.ofPlatform().start(() -> {
+                s.tether.requestStarted();
+                try {
+                    s.tether.connection("default").createStatement().execute("select 1"); // never closed, request never ends
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            thread.join();
+            assertEquals(1, s.tether.stats("default").inUse());
+            s.tether.reap();
+            assertEquals(0, s.tether.stats("default").inUse());
+            assertEquals(1, s.tether.stats("default").reservoir());
+        }
+    }
+
+    @Test
+    void reaperClosesParkedConnectionsPastTheirMaxAgeWithoutARequestBoundary() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxAge(Duration.ofSeconds(60)))) {
+            s.request("select 1");
+            s.tether.reap();
+            assertFalse(s.current().closed);
+            s.advance(Duration.ofSeconds(60));
+            s.tether.reap();
+            assertTrue(s.current().closed);
+            assertTrue(s.signals.events.contains("closed #1 MAX_AGE"));
+            assertEquals(0, s.tether.stats("default").open());
+        }
+    }
+
+    @Test
+    void reaperClosesConnectionsIdleLongerThanTheIdleTimeout() throws Exception {
+        try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxAge(DatabaseSettings.UNLIMITED)
+                .idleTimeout(Duration.ofMinutes(5)))) {
+            s.tether.inContext(() -> {
+                s.query("select 1");
+                return null;
+            });
+            s.advance(Duration.ofMinutes(4));
+            s.tether.reap();
+            assertFalse(s.current().closed);
+            s.advance(Duration.ofMinutes(1));
+            s.tether.reap();
+            assertTrue(s.current().closed);
+            assertTrue(s.signals.events.contains("closed #1 IDLE"));
+        }
+    }
+
+    @Test
+    void reaperNeverTouchesAConnectionInUse() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxAge(Duration.ofSeconds(1)).idleTimeout(Duration.ofSeconds(1)))) {
+            s.tether.requestStarted();
+            try (Connection c = s.tether.connection("default")) {
+                s.advance(Duration.ofHours(1));
+                s.tether.reap();
+                assertFalse(s.current().closed);
+                c.createStatement().execute("select 1");
+            }
+            s.tether.requestFinished();
+            assertTrue(s.current().closed, "retired at the boundary instead");
+        }
+    }
+
+    @Test
+    void reaperThreadRunsOnItsOwnAndStopsWithTheEngine() throws Exception {
+        Scenario s = new Scenario(b -> b.maxAge(Duration.ofSeconds(1)), e -> e.reaperPeriod(Duration.ofMillis(20)));
+        s.request("select 1");
+        s.advance(Duration.ofSeconds(2));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!s.current().closed && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(s.current().closed);
+        s.close();
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("tether-reaper")),
+                "the reaper thread stops with the engine");
+    }
+
+    @Test
+    void shutdownClosesEverythingIsIdempotentAndRefusesNewWork() throws Exception {
+        Scenario s = new Scenario(b -> b.maxAge(DatabaseSettings.UNLIMITED), e -> e.shutdownTimeout(Duration.ofMillis(100)));
+        s.request("select 1");
+        Connection leaked = s.tether.connection("default"); // in use, never released
+        s.tether.close();
+        s.tether.close();
+        assertTrue(s.current().closed);
+        assertTrue(leaked.isClosed());
+        assertEquals(0, s.tether.stats("default").open());
+        assertTrue(s.signals.events.contains("closed #1 SHUTDOWN"));
+        Thread.ofPlatform().start(() -> assertThrows(SQLException.class, () -> s.tether.connection("default"))).join();
+    }
+}
