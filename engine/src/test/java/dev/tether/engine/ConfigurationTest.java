@@ -1,0 +1,76 @@
+package dev.tether.engine;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.api.ConfigurationException;
+import dev.tether.api.DatabaseSettings;
+import dev.tether.api.TetherException;
+import dev.tether.api.UnitOfWork;
+import dev.tether.engine.testing.TestBackend;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Mistakes in setting Tether up fail at build time, or at first use with a message that says what to do. */
+class ConfigurationTest {
+
+    @Test
+    void unknownEngineFailsAtBuildListingTheEnginesFound() {
+        ConfigurationException error = assertThrows(ConfigurationException.class, () -> Tether.builder()
+                .backend(new TestBackend()).database("default", Map.of("ENGINE", "oracle", "NAME", "app")).build());
+        assertTrue(error.getMessage().contains("Database 'default': ENGINE"), error.getMessage());
+        assertTrue(error.getMessage().contains("'oracle'"), error.getMessage());
+        assertTrue(error.getMessage().contains("test"), error.getMessage());
+    }
+
+    @Test
+    void noDatabasesConfiguredFailsOnAnyUseSayingSo() {
+        try (Tether tether = Tether.builder().build(); UnitOfWork ignored = tether.begin()) {
+            TetherException error = assertThrows(TetherException.class, () -> tether.connection("default"));
+            assertTrue(error.getMessage().contains("No databases are configured"), error.getMessage());
+        }
+    }
+
+    @Test
+    void unknownAliasFailsNamingItAndTheConfiguredOnes() {
+        try (Tether tether = Tether.builder().backend(new TestBackend())
+                .database(DatabaseSettings.builder("default").engine("test").name("a").build())
+                .database(DatabaseSettings.builder("replica").engine("test").name("b").build()).build()) {
+            TetherException error = assertThrows(TetherException.class, () -> tether.dataSource("reporting"));
+            assertTrue(error.getMessage().contains("'reporting'"), error.getMessage());
+            assertTrue(error.getMessage().contains("default, replica"), error.getMessage());
+        }
+    }
+
+    @Test
+    void sameAliasTwiceFails() {
+        DatabaseSettings settings = DatabaseSettings.builder("default").engine("test").name("a").build();
+        assertThrows(ConfigurationException.class, () -> Tether.builder().database(settings).database(settings));
+    }
+
+    @Test
+    void unitsOfWorkNestAndOnlyTheOutermostSendsTheSignals() throws Exception {
+        try (Scenario s = Scenario.maxAge(java.time.Duration.ZERO)) {
+            try (UnitOfWork outer = s.tether.begin()) {
+                try (UnitOfWork inner = s.tether.begin()) {
+                    s.query("select 1");
+                }
+                s.query("select 2");
+                outer.close();
+                outer.close(); // idempotent
+            }
+            assertTrue(s.signals.events.equals(java.util.List.of("started", "created #1", "finished", "closed #1 MAX_AGE")),
+                    s.signals.events.toString());
+        }
+    }
+
+    @Test
+    void aUnitOfWorkCanBeFinishedFromAnotherThread() throws Exception {
+        try (Scenario s = Scenario.maxAge(java.time.Duration.ZERO)) {
+            UnitOfWork work = s.tether.begin();
+            s.query("select 1");
+            Thread.ofPlatform().start(work::close).join();
+            assertTrue(s.current().closed);
+        }
+    }
+}
