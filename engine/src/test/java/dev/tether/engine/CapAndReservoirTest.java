@@ -311,4 +311,63 @@ class CapAndReservoirTest {
         assertTrue(s.signals.events.contains("closed #1 SHUTDOWN"));
         Thread.ofPlatform().start(() -> assertThrows(SQLException.class, () -> s.tether.connection("default"))).join();
     }
+
+    @Test
+    void contextPersistenceChecksAConnectionWithErrorsBeforeItGoesBackToTheReservoir() throws Exception {
+        try (Scenario s = capped(Persistence.CONTEXT, 2, Duration.ofSeconds(5))) {
+            s.tether.inContext(() -> {
+                assertThrows(SQLException.class, () -> s.query("fail 42601"));
+                return null;
+            });
+            assertEquals(1, s.backend.pings.get());
+            assertEquals(1, s.tether.stats("default").reservoir(), "it passed the check and was kept");
+            s.tether.inContext(() -> {
+                try (Connection c = s.tether.connection("default"); var statement = c.createStatement()) {
+                    assertThrows(SQLException.class, () -> statement.execute("fail 42601"));
+                    s.current().kill();
+                }
+                return null;
+            });
+            assertEquals(0, s.tether.stats("default").open(), "a dead one is not passed on");
+            assertTrue(s.signals.events.contains("closed #1 ERROR"));
+        }
+    }
+
+    @Test
+    void aRequestThatNeverQueriesDoesNotPinItsThreadsConnection() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 1, Duration.ofSeconds(5))) {
+            s.request("select 1");
+            s.tether.requestStarted(); // a request that does no database work
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    s.request("select 2");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            other.join();
+            s.tether.requestFinished();
+            assertEquals(1, s.backend.opened());
+            assertEquals(List.of("select 1", "select 2"), s.current().executed);
+        }
+    }
+
+    @Test
+    void aParkedConnectionWithErrorsIsClosedRatherThanReclaimed() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 1, Duration.ofSeconds(5))) {
+            s.query("select 1"); // outside a request: parked when the handle closes
+            assertThrows(SQLException.class, () -> s.query("fail 42601"));
+            assertEquals(1, s.tether.stats("default").parked());
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    s.request("select 2");
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            other.join();
+            assertEquals(2, s.backend.opened());
+            assertTrue(s.backend.connections.getFirst().closed);
+        }
+    }
 }

@@ -47,7 +47,7 @@ final class Pool {
 
     /** A connection for {@code wrapper}, which holds none. */
     Lease acquire(Wrapper wrapper) throws SQLException {
-        List<Physical> expired = new ArrayList<>();
+        List<Physical> retired = new ArrayList<>();
         long deadline = 0;
         long id;
         lock.lock();
@@ -59,9 +59,9 @@ final class Pool {
                         throw new SQLNonTransientConnectionException(
                                 "[" + settings.alias() + "] Tether is shut down; no new connections are handed out", "08003");
                     }
-                    Lease lease = fromReservoir(wrapper, expired);
+                    Lease lease = fromReservoir(wrapper, retired);
                     if (lease == null) {
-                        lease = reclaimParked(wrapper, expired, true);
+                        lease = reclaimParked(wrapper, retired, true);
                     }
                     if (lease != null) {
                         return lease;
@@ -71,7 +71,7 @@ final class Pool {
                         id = nextId++;
                         break;
                     }
-                    lease = reclaimParked(wrapper, expired, false);
+                    lease = reclaimParked(wrapper, retired, false);
                     if (lease != null) {
                         return lease;
                     }
@@ -92,7 +92,8 @@ final class Pool {
             throw new SQLTransientConnectionException("[" + settings.alias() + "] interrupted while waiting for a connection", "08001", e);
         } finally {
             lock.unlock();
-            expired.forEach(p -> closeQuietly(p, CloseReason.MAX_AGE));
+            long now = engine.ticker.nanos();
+            retired.forEach(p -> closeQuietly(p, p.expired(now) ? CloseReason.MAX_AGE : CloseReason.ERROR));
         }
         Physical p = connect(id);
         Lease lease = new Lease(wrapper, p, false);
@@ -100,12 +101,12 @@ final class Pool {
         return lease;
     }
 
-    private Lease fromReservoir(Wrapper wrapper, List<Physical> expired) {
+    private Lease fromReservoir(Wrapper wrapper, List<Physical> retired) {
         long now = engine.ticker.nanos();
         Physical p;
         while ((p = reservoir.pollFirst()) != null) {
             if (p.expired(now)) {
-                forget(p, expired);
+                forget(p, retired);
             } else {
                 return bind(wrapper, p);
             }
@@ -117,7 +118,7 @@ final class Pool {
      * Takes over a connection another owner parked, oldest release first; null if none. Below the cap
      * only those whose owner thread died are taken, so live threads keep their own (Django's affinity).
      */
-    private Lease reclaimParked(Wrapper wrapper, List<Physical> expired, boolean deadOwnersOnly) {
+    private Lease reclaimParked(Wrapper wrapper, List<Physical> retired, boolean deadOwnersOnly) {
         long now = engine.ticker.nanos();
         Physical best = null;
         for (Physical p : open) {
@@ -132,9 +133,9 @@ final class Pool {
             return null;
         }
         best.lease.revoke();
-        if (best.expired(now)) {
-            forget(best, expired);
-            return reclaimParked(wrapper, expired, deadOwnersOnly);
+        if (best.expired(now) || best.errorsOccurred) {
+            forget(best, retired);
+            return reclaimParked(wrapper, retired, deadOwnersOnly);
         }
         return bind(wrapper, best);
     }
@@ -296,7 +297,6 @@ final class Pool {
                 engine.listeners.transactionRolledBack(p.event);
             }
             p.transactionOpen = false;
-            p.errorsOccurred = false;
             if (p.session.dirty()) {
                 p.session.restore(p.jdbc);
                 if (!p.jdbc.getAutoCommit()) {
@@ -358,7 +358,11 @@ final class Pool {
                 lease.revoke();
                 if (p.expired(now)) {
                     retire(p, CloseReason.MAX_AGE);
-                } else if (cleanSession(p) && p.cleanFor(settings.autocommit())) {
+                } else if (p.errorsOccurred) {
+                    retire(p, CloseReason.ERROR);
+                } else if (p.autocommit != settings.autocommit()) {
+                    retire(p, CloseReason.AUTOCOMMIT_CHANGED);
+                } else if (cleanSession(p)) {
                     giveBack(p);
                 } else {
                     retire(p, CloseReason.SESSION_RESET_FAILED);

@@ -202,14 +202,21 @@ final class Wrapper implements DatabaseWrapper {
         }
     }
 
-    /** The request boundary: Django's rules, then release at the end of the request. */
+    /**
+     * The request boundary: Django's rules, then at the end the connection is released; at the start an
+     * unused one stays parked until first use, so a request that never queries holds nothing.
+     */
     void requestBoundary(boolean finished) {
-        if (hold() == null) {
+        Lease held = hold();
+        if (held == null) {
             return;
         }
         applyBoundaryRules();
         if (finished) {
             release();
+        } else if (lease != null && held.handles == 0 && settings.persistence() == Persistence.THREAD) {
+            held.park();
+            pool.parked(held.physical);
         } else {
             letGo();
         }
@@ -284,13 +291,20 @@ final class Wrapper implements DatabaseWrapper {
         return null;
     }
 
-    /** Lets the connection go when nothing needs it: no open view, and no request pinning it to its thread. */
+    /**
+     * Lets the connection go when nothing needs it: no open view, no transaction, and no request pinning it
+     * to its thread. Before it goes to the reservoir Django's rules run, so a broken or expired connection
+     * is not passed on; one parked with its thread meets them at its next request boundary, as in Django.
+     */
     void letGo() {
         Lease held = lease;
         if (held == null || held.handles > 0 || held.state() != Lease.IN_USE
                 || owner.inRequest && settings.persistence() == Persistence.THREAD
                 || !held.physical.cleanFor(settings.autocommit())) {
             return;
+        }
+        if (settings.persistence() == Persistence.CONTEXT) {
+            applyBoundaryRules();
         }
         release();
     }
