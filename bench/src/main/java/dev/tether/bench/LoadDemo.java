@@ -1,0 +1,95 @@
+package dev.tether.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main job: the "too many connections" stress test and its fix, on this machine. N concurrent clients
+ * run requests in each mode in turn while a separate admin connection counts what the server sees; then
+ * the table, CSV, JSON and an SVG chart of server connections over time. Run it with {@code bin/demo}.
+ */
+public final class LoadDemo {
+    private LoadDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (Options.HelpRequested help) {
+            System.out.print(Options.USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("bin/demo: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        EmbeddedServer embedded = null;
+        try {
+            Target target;
+            if (options.url() == null) {
+                System.err.println("Starting an embedded PostgreSQL (the first run downloads and unpacks it) ...");
+                embedded = EmbeddedServer.start();
+                target = embedded.target();
+            } else {
+                target = Target.fromUrl(options.url());
+            }
+            run(options, target);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    static void run(Options options, Target target) throws Exception {
+        System.err.printf("Load: %d clients, %s measured after %s warm-up per mode, cap %d, %d quer%s per request, against %s%n",
+                options.clients(), seconds(options.duration()), seconds(options.warmup()), options.cap(),
+                options.queriesPerRequest(), options.queriesPerRequest() == 1 ? "y" : "ies", target);
+        List<ModeResult> results = new ArrayList<>();
+        try (ServerSampler sampler = new ServerSampler(target)) {
+            for (Mode mode : options.modes()) {
+                if (!sampler.awaitIdle(Duration.ofSeconds(15))) {
+                    System.err.println("  note: the server still shows " + sampler.countNow() + " connections to "
+                            + target.settings().name() + " before " + mode.label()
+                            + "; server peaks include them (use a database of its own)");
+                }
+                System.err.printf("%s: %s%n", mode.label(), mode.description());
+                results.add(new LoadRun(mode, options, target, sampler).run());
+            }
+        }
+        List<TargetCheck> checks = TargetCheck.judge(results);
+        System.out.println();
+        System.out.println("Against " + target + ":");
+        System.out.print(Reports.table(results));
+        if (!checks.isEmpty()) {
+            System.out.println();
+            System.out.println("Targets (ratios inside this run):");
+            System.out.print(Reports.checks(checks));
+        }
+        results.stream().filter(r -> !r.firstError().isEmpty()).forEach(r ->
+                System.out.println("first error in " + r.mode().label() + ": " + r.firstError()));
+        write(options.out(), target.toString(), options, results, checks);
+    }
+
+    static void write(Path out, String target, Options options, List<ModeResult> results, List<TargetCheck> checks)
+            throws IOException {
+        Files.createDirectories(out);
+        Path csv = Files.writeString(out.resolve("load.csv"), Reports.csv(results));
+        Path json = Files.writeString(out.resolve("load.json"), Reports.json(target, options, results, checks));
+        Path series = Files.writeString(out.resolve("load-connections.csv"), Reports.connectionsCsv(results));
+        Path svg = Files.writeString(out.resolve("load-connections.svg"), SvgChart.render(
+                "Server connections, " + options.clients() + " clients, cap " + options.cap(), results));
+        System.out.println();
+        System.out.println("Wrote " + csv.toAbsolutePath().normalize() + ", " + json.getFileName() + ", "
+                + series.getFileName() + " and " + svg.getFileName());
+    }
+
+    private static String seconds(Duration d) {
+        return TargetCheck.format(d.toMillis() / 1000.0) + " s";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tether.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void noFlagsGiveTheOneMinuteDefaultsAgainstAnEmbeddedServer() {
+        Options o = Options.parse();
+        assertEquals(160, o.clients());
+        assertEquals(8, o.cap());
+        assertEquals(List.of(Mode.RAW, Mode.PER_REQUEST, Mode.THREAD, Mode.CONTEXT, Mode.HIKARI), o.modes());
+        assertNull(o.url());
+        long perMode = o.duration().plus(o.warmup()).toSeconds();
+        assertTrue(perMode * o.modes().size() <= 60, "defaults run " + perMode + " s per mode");
+    }
+
+    @Test
+    void everyFlagIsReadInBothSpellings() {
+        Options o = Options.parse("--clients", "40", "--duration=1500ms", "--warmup", "0", "--modes", "thread,Context",
+                "--url=postgresql://postgres@127.0.0.1:5432/bench", "--cap", "2", "--queries-per-request=3",
+                "--out", "/tmp/x");
+        assertEquals(40, o.clients());
+        assertEquals(Duration.ofMillis(1500), o.duration());
+        assertEquals(Duration.ZERO, o.warmup());
+        assertEquals(List.of(Mode.THREAD, Mode.CONTEXT), o.modes());
+        assertEquals("postgresql://postgres@127.0.0.1:5432/bench", o.url());
+        assertEquals(2, o.cap());
+        assertEquals(3, o.queriesPerRequest());
+        assertEquals(Path.of("/tmp/x"), o.out());
+    }
+
+    @Test
+    void durationsAcceptSecondsMillisecondsAndMinutes() {
+        assertEquals(Duration.ofSeconds(8), Options.duration("--duration", "8s"));
+        assertEquals(Duration.ofMillis(2500), Options.duration("--duration", "2.5"));
+        assertEquals(Duration.ofMinutes(2), Options.duration("--duration", "2m"));
+    }
+
+    @Test
+    void mistakesNameTheFlagAndWhatIsAccepted() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--modes", "thread,pgbouncer"))
+                .getMessage().contains("use any of raw, per-request, thread, context, hikari"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--clients", "many"))
+                .getMessage().startsWith("--clients is 'many'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--colour", "red"))
+                .getMessage().startsWith("unknown flag --colour"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--cap"))
+                .getMessage().startsWith("--cap needs a value"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Options.parse("--duration", "0s"))
+                .getMessage().contains("must be positive"));
+        assertThrows(Options.HelpRequested.class, () -> Options.parse("--help"));
+    }
+
+    @Test
+    void targetsReadBothEnginesAndKeepThePasswordOutOfTheirName() {
+        Target pg = Target.fromUrl("postgresql://bench:s3cret@db.example:6543/load");
+        assertEquals("jdbc:postgresql://db.example:6543/load", pg.jdbcUrl());
+        assertEquals("s3cret", pg.jdbcProperties().getProperty("password"));
+        assertTrue(!pg.toString().contains("s3cret"), pg.toString());
+        assertEquals("jdbc:mysql://localhost:3306/load", Target.fromUrl("mysql://root@localhost/load").jdbcUrl());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Target.fromUrl("oracle://x@h/db"))
+                .getMessage().contains("postgresql://... and mysql://..."));
+    }
+}
