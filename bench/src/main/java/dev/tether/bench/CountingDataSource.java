@@ -8,29 +8,35 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Opens connections to the target and counts them, so HikariCP's physical connects can be reported. */
-final class CountingDataSource implements DataSource {
-    private final Target target;
+/** Opens connections from a source and counts them, so a pool's physical connects can be reported. */
+public final class CountingDataSource implements DataSource {
+    private final Opener opener;
     private final AtomicLong connects = new AtomicLong();
     private int loginTimeout;
 
-    CountingDataSource(Target target) {
-        this.target = target;
+    /** How a new physical connection is made. */
+    @FunctionalInterface
+    public interface Opener {
+        Connection open() throws SQLException;
     }
 
-    long connects() {
+    public CountingDataSource(Opener opener) {
+        this.opener = opener;
+    }
+
+    public long connects() {
         return connects.get();
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         connects.incrementAndGet();
-        return target.connect();
+        return opener.open();
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the bench's data source connects as the target's user only");
+        throw new SQLFeatureNotSupportedException("the bench's data source connects as its configured user only");
     }
 
     @Override

@@ -13,7 +13,7 @@ final class HikariWorkload implements Workload {
     private final int queries;
 
     HikariWorkload(Target target, int cap, int queries) {
-        this.counting = new CountingDataSource(target);
+        this.counting = new CountingDataSource(target::connect);
         this.queries = queries;
         HikariConfig config = new HikariConfig();
         config.setPoolName("bench");
