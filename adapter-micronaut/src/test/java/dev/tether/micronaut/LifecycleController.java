@@ -1,0 +1,115 @@
+package dev.tether.micronaut;
+
+import dev.tether.api.DatabaseWrapper;
+import dev.tether.engine.Tether;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+@Controller("/t")
+@Requires(property = "spec.name", value = "RequestLifecycleTest")
+class LifecycleController {
+    /** Set when /t/stream has emitted its last chunk; /t/forever's stream was cancelled. */
+    static final AtomicBoolean streamCompleted = new AtomicBoolean();
+    static final AtomicBoolean streamCancelled = new AtomicBoolean();
+    /** /t/slow waits for this: the test releases it after the client has gone. */
+    static volatile CountDownLatch release = new CountDownLatch(1);
+    static final CountDownLatch slowStarted = new CountDownLatch(1);
+
+    private final DataSource dataSource;
+    private final Tether tether;
+
+    LifecycleController(@Named("default") DataSource dataSource, Tether tether) {
+        this.dataSource = dataSource;
+        this.tether = tether;
+    }
+
+    @Get("/loop")
+    String onEventLoop() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return "autocommit=" + c.getAutoCommit();
+        }
+    }
+
+    @Get("/blocking")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String blocking() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return "virtual=" + Thread.currentThread().isVirtual() + " autocommit=" + c.getAutoCommit();
+        }
+    }
+
+    /** Compares the wrapper seen here with the one a filter saw on the event loop. */
+    @Get("/hop")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String hop(HttpRequest<?> request) {
+        DatabaseWrapper inFilter = request.getAttribute(WrapperCapturingFilter.ATTRIBUTE, DatabaseWrapper.class).orElseThrow();
+        return "same=" + (inFilter == tether.wrapper("default")) + " virtual=" + Thread.currentThread().isVirtual();
+    }
+
+    /** Takes a connection and never closes it: only the end of the request can release it. */
+    @Get("/leak")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String leak() throws SQLException {
+        dataSource.getConnection().getAutoCommit();
+        return "leaked";
+    }
+
+    @Get("/boom")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String boom() throws SQLException {
+        dataSource.getConnection().getAutoCommit();
+        throw new IllegalStateException("controller failed");
+    }
+
+    @Get("/error-response")
+    HttpResponse<String> errorResponse() throws SQLException {
+        dataSource.getConnection().getAutoCommit();
+        return HttpResponse.serverError("failed on purpose");
+    }
+
+    /** Holds a connection while five chunks are streamed. */
+    @Get(value = "/stream", produces = MediaType.TEXT_PLAIN)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    Publisher<String> stream() throws SQLException {
+        dataSource.getConnection().getAutoCommit();
+        return Flux.range(1, 5).delayElements(Duration.ofMillis(20)).map(i -> "chunk " + i + "\n")
+                .doOnComplete(() -> streamCompleted.set(true));
+    }
+
+    /** Streams until the client goes away. */
+    @Get(value = "/forever", produces = MediaType.TEXT_PLAIN)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    Publisher<String> forever() throws SQLException {
+        dataSource.getConnection().getAutoCommit();
+        return Flux.interval(Duration.ofMillis(10)).map(i -> "tick " + i + "\n")
+                .doOnCancel(() -> streamCancelled.set(true));
+    }
+
+    /** Holds a connection until the test lets it answer, after the client has disconnected. */
+    @Get("/slow")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String slow() throws SQLException, InterruptedException {
+        dataSource.getConnection().getAutoCommit();
+        slowStarted.countDown();
+        if (!release.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the test never released /t/slow");
+        }
+        return "late";
+    }
+}
