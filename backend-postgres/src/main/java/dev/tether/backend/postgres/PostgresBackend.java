@@ -1,0 +1,95 @@
+package dev.tether.backend.postgres;
+
+import dev.tether.api.DatabaseSettings;
+import dev.tether.spi.Backend;
+import dev.tether.spi.ErrorClass;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.List;
+import java.util.Optional;
+import org.postgresql.Driver;
+
+/**
+ * PostgreSQL over pgjdbc, for ENGINE {@code postgresql} (also {@code postgres}, {@code pgsql},
+ * {@code django.db.backends.postgresql}).
+ *
+ * <p>Connections get {@code connectTimeout} and {@code loginTimeout} from CONNECT_TIMEOUT, a
+ * {@code socketTimeout} of {@value PostgresProperties#DEFAULT_SOCKET_TIMEOUT_SECONDS} s and
+ * {@code tcpKeepAlive=true}; OPTIONS are pgjdbc connection properties and override these
+ * ({@code sslmode}, {@code ApplicationName} or libpq's {@code application_name}, ...). An OPTIONS key
+ * pgjdbc does not know fails at start-up instead of being silently ignored.
+ *
+ * <p><b>Behind PgBouncer in transaction pooling mode</b> set {@code OPTIONS: {prepareThreshold: 0}}:
+ * pgjdbc then never creates named server-side prepared statements, which would otherwise collide
+ * on other clients' server connections ({@code prepared statement "S_1" already exists}). TIME_ZONE
+ * is safe there: PgBouncer tracks the TimeZone parameter per client.
+ */
+public final class PostgresBackend implements Backend {
+    static final int DEFAULT_PORT = 5432;
+    /** isUsable waits at most this long for the server's answer. */
+    static final int USABLE_TIMEOUT_SECONDS = 2;
+    // The Driver directly, not DriverManager: no registration or caller class-loader checks, on module and class path alike.
+    private static final Driver DRIVER = new Driver();
+
+    @Override
+    public List<String> engineNames() {
+        return List.of("postgresql", "postgres", "pgsql", "django.db.backends.postgresql");
+    }
+
+    @Override
+    public int defaultPort() {
+        return DEFAULT_PORT;
+    }
+
+    @Override
+    public void validate(DatabaseSettings settings) {
+        PostgresProperties.validate(settings);
+    }
+
+    @Override
+    public Connection connect(DatabaseSettings settings) throws SQLException {
+        Connection connection = DRIVER.connect(PostgresProperties.url(settings), PostgresProperties.of(settings));
+        if (connection == null) {
+            throw new SQLNonTransientConnectionException("[" + settings.alias() + "] pgjdbc did not accept the URL built from "
+                    + "HOST and PORT (" + PostgresProperties.url(settings) + "); correct HOST", "08001");
+        }
+        return connection;
+    }
+
+    /** The time zone is set first, while autocommit is on, so that turning autocommit off leaves no transaction open. */
+    @Override
+    public void initialize(Connection connection, DatabaseSettings settings) throws SQLException {
+        if (!settings.timeZone().isEmpty()) {
+            // set_config with a parameter, as Django does: the value needs no quoting and cannot inject SQL.
+            try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('TimeZone', ?, false)")) {
+                statement.setString(1, settings.timeZone());
+                statement.execute();
+            }
+        }
+        if (connection.getAutoCommit() != settings.autocommit()) {
+            connection.setAutoCommit(settings.autocommit());
+        }
+    }
+
+    /** pgjdbc's isValid sends an empty query under a network timeout it restores afterwards. */
+    @Override
+    public boolean isUsable(Connection connection) {
+        try {
+            return connection.isValid(USABLE_TIMEOUT_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public ErrorClass classify(SQLException error) {
+        return PostgresErrors.classify(error);
+    }
+
+    @Override
+    public Optional<String> explainConnectFailure(SQLException error) {
+        return PostgresErrors.explainConnectFailure(error);
+    }
+}
