@@ -47,6 +47,7 @@ public final class LoadDemo {
     }
 
     static void run(Options options, Target target) throws Exception {
+        RunInfo info = RunInfo.start(target.toString(), options);
         System.err.printf("Load: %d clients, %s measured after %s warm-up per mode, cap %d, %d quer%s per request, against %s%n",
                 options.clients(), seconds(options.duration()), seconds(options.warmup()), options.cap(),
                 options.queriesPerRequest(), options.queriesPerRequest() == 1 ? "y" : "ies", target);
@@ -62,6 +63,7 @@ public final class LoadDemo {
                 results.add(new LoadRun(mode, options, target, sampler).run());
             }
         }
+        info = info.withLoadAfter();
         List<TargetCheck> checks = TargetCheck.judge(results);
         System.out.println();
         System.out.println("Against " + target + ":");
@@ -73,14 +75,18 @@ public final class LoadDemo {
         }
         results.stream().filter(r -> !r.firstError().isEmpty()).forEach(r ->
                 System.out.println("first error in " + r.mode().label() + ": " + r.firstError()));
-        write(options.out(), target.toString(), options, results, checks);
+        if (!info.loadNote().isEmpty()) {
+            System.out.println(info.loadNote());
+        }
+        write(info, results, checks);
     }
 
-    static void write(Path out, String target, Options options, List<ModeResult> results, List<TargetCheck> checks)
-            throws IOException {
+    static void write(RunInfo info, List<ModeResult> results, List<TargetCheck> checks) throws IOException {
+        Options options = info.options();
+        Path out = options.out();
         Files.createDirectories(out);
         Path csv = Files.writeString(out.resolve("load.csv"), Reports.csv(results));
-        Path json = Files.writeString(out.resolve("load.json"), Reports.json(target, options, results, checks));
+        Path json = Files.writeString(out.resolve("load.json"), Reports.json(info, results, checks));
         Path series = Files.writeString(out.resolve("load-connections.csv"), Reports.connectionsCsv(results));
         Path svg = Files.writeString(out.resolve("load-connections.svg"), SvgChart.render(
                 "Server connections, " + options.clients() + " clients, cap " + options.cap(), results));

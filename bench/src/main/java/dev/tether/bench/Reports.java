@@ -56,9 +56,13 @@ final class Reports {
         return out.toString();
     }
 
-    static String json(String target, Options options, List<ModeResult> results, List<TargetCheck> checks) {
+    static String json(RunInfo info, List<ModeResult> results, List<TargetCheck> checks) {
+        Options options = info.options();
         StringBuilder out = new StringBuilder("{\n");
-        out.append("  \"target\": ").append(jsonText(target)).append(",\n");
+        out.append("  \"target\": ").append(jsonText(info.target())).append(",\n");
+        out.append("  \"machine\": {\"cores\": ").append(info.cores())
+                .append(", \"loadAverageBefore\": ").append(number(info.loadBefore()))
+                .append(", \"loadAverageAfter\": ").append(number(info.loadAfter())).append("},\n");
         out.append("  \"options\": {\"clients\": ").append(options.clients())
                 .append(", \"durationSeconds\": ").append(number(options.duration().toMillis() / 1000.0))
                 .append(", \"warmupSeconds\": ").append(number(options.warmup().toMillis() / 1000.0))

@@ -38,7 +38,8 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n",
                     LEFT, y, LEFT + plotWidth, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                    LEFT - 8, y + 4, TargetCheck.format(value)));
+                    LEFT - 8, y + 4, value == Math.rint(value) ? Long.toString((long) value)
+                            : String.format(Locale.ROOT, "%.1f", value)));
         }
         int xStep = (int) Math.max(1, Math.ceil(xTop / 10));
         for (int s = 0; s <= xTop; s += xStep) {

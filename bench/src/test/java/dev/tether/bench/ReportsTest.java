@@ -34,8 +34,10 @@ class ReportsTest {
 
     @Test
     void jsonCarriesEveryModeItsSeriesAndTheTargets() {
-        String json = Reports.json("embedded PostgreSQL", Options.defaults(), RESULTS, TargetCheck.judge(RESULTS));
+        String json = Reports.json(new RunInfo("embedded PostgreSQL", Options.defaults(), 2, 0.5, 1.5), RESULTS,
+                TargetCheck.judge(RESULTS));
         assertTrue(json.contains("\"mode\": \"per-request\""), json);
+        assertTrue(json.contains("\"machine\": {\"cores\": 2, \"loadAverageBefore\": 0.500, \"loadAverageAfter\": 1.500}"), json);
         assertTrue(json.contains("\"serverConnections\": [[0,0],[100,80],[200,160]]"), json);
         assertTrue(json.contains("\\\"sorry\\\""), json);
         assertTrue(json.contains("{\"name\": \"context clients / cap\", \"goal\": \">= 20 with server peak <= cap and no errors\", "
@@ -55,7 +57,8 @@ class ReportsTest {
 
     @Test
     void chartHasALineAndALegendPerModeScaledToThePeak(@TempDir Path out) throws Exception {
-        LoadDemo.write(out, "test", Options.defaults(), RESULTS, TargetCheck.judge(RESULTS));
+        Options options = Options.parse("--out", out.toString());
+        LoadDemo.write(new RunInfo("test", options, 2, 0, 0), RESULTS, TargetCheck.judge(RESULTS));
         String svg = Files.readString(out.resolve("load-connections.svg"));
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
         assertEquals(3, svg.split("<polyline", -1).length - 1);
