@@ -1,0 +1,116 @@
+package dev.tether.vertx.internal;
+
+import dev.tether.api.ConfigurationException;
+import dev.tether.api.DatabaseSettings;
+import dev.tether.api.Persistence;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code {"databases": {"default": {"ENGINE": "postgresql", "NAME": "app", "conn_max_age": 60}}}}: the
+ * same keys, spellings and URLs as {@link DatabaseSettings#fromMap}. PERSISTENCE defaults to context.
+ */
+public final class JsonSettings {
+    public static final String DATABASES = "databases";
+    private static final String EXAMPLE = "{\"databases\": {\"default\": {\"ENGINE\": \"postgresql\", \"NAME\": \"app\", "
+            + "\"HOST\": \"127.0.0.1\", \"CONN_MAX_AGE\": 60}}}";
+
+    private JsonSettings() {
+    }
+
+    public static List<DatabaseSettings> databases(JsonObject config) {
+        Object databases = config == null ? null : config.getValue(DATABASES);
+        if (!(databases instanceof JsonObject aliases) || aliases.isEmpty()) {
+            throw new ConfigurationException("The Vert.x configuration has " + (databases == null ? "no" : "an invalid")
+                    + " '" + DATABASES + "' entry; give it a JSON object with one entry per alias, such as " + EXAMPLE);
+        }
+        List<DatabaseSettings> settings = new ArrayList<>();
+        for (String alias : aliases.fieldNames()) {
+            settings.add(database(alias, aliases.getValue(alias)));
+        }
+        return settings;
+    }
+
+    private static DatabaseSettings database(String alias, Object value) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        switch (value) {
+            case JsonObject object -> keys.putAll(plain(object));
+            case String url -> keys.put("URL", url);
+            case null, default -> throw new ConfigurationException("Database '" + alias + "': its settings must be a JSON "
+                    + "object of keys such as {\"ENGINE\": \"postgresql\", \"NAME\": \"app\"}, or a database URL string");
+        }
+        boolean explicit = persistenceGiven(keys);
+        if (!explicit) {
+            keys.put("PERSISTENCE", "context");
+        }
+        DatabaseSettings settings = DatabaseSettings.fromMap(alias, keys);
+        requireContextPersistence(settings, "set PERSISTENCE to 'context' or leave it out (the Vert.x adapter defaults to context)");
+        return settings;
+    }
+
+    /** Vert.x requests hop threads: only context persistence keeps connections bounded by concurrent requests. */
+    public static void requireContextPersistence(DatabaseSettings settings, String fix) {
+        if (settings.persistence() != Persistence.CONTEXT) {
+            throw ConfigurationException.of(settings.alias(), "PERSISTENCE", "is " + settings.persistence().name()
+                    .toLowerCase(Locale.ROOT) + ", but a Vert.x request hops between event-loop, worker and virtual "
+                    + "threads, and thread persistence would park a connection with each of them", fix);
+        }
+    }
+
+    private static boolean persistenceGiven(Map<String, Object> keys) {
+        for (Map.Entry<String, Object> entry : keys.entrySet()) {
+            String key = normalize(entry.getKey());
+            if (key.equals("PERSISTENCE")
+                    || key.equals("URL") && entry.getValue() instanceof String url && urlGivesPersistence(url)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean urlGivesPersistence(String url) {
+        try {
+            String query = new URI(url.strip()).getRawQuery();
+            if (query == null) {
+                return false;
+            }
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (normalize(eq < 0 ? pair : pair.substring(0, eq)).equals("PERSISTENCE")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (URISyntaxException e) {
+            return false; // reading the settings reports the bad URL
+        }
+    }
+
+    private static String normalize(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    }
+
+    /** JSON objects and arrays as plain maps and lists, which the settings reader understands. */
+    private static Map<String, Object> plain(JsonObject object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (String key : object.fieldNames()) {
+            map.put(key, plainValue(object.getValue(key)));
+        }
+        return map;
+    }
+
+    private static Object plainValue(Object value) {
+        return switch (value) {
+            case JsonObject object -> plain(object);
+            case JsonArray array -> array.stream().map(JsonSettings::plainValue).toList();
+            case null, default -> value;
+        };
+    }
+}

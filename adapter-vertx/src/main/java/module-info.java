@@ -1,0 +1,9 @@
+/** Tether for Vert.x 5: requests bound to Tether's signals, context-local persistence, JDBC kept off the event loop. */
+module dev.tether.vertx {
+    requires transitive dev.tether.engine;
+    requires transitive io.vertx.core;
+
+    exports dev.tether.vertx;
+
+    provides io.vertx.core.spi.VertxServiceProvider with dev.tether.vertx.internal.ContextLocals;
+}
