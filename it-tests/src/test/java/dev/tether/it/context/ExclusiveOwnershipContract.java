@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -74,41 +73,73 @@ abstract class ExclusiveOwnershipContract extends ServerContract {
     @ParameterizedTest
     @EnumSource(Persistence.class)
     void aConnectionIsNeverHeldByTwoOwnersAtOnce(Persistence persistence) throws Exception {
-        Ledger ledger = new Ledger();
-        ThreadFactory threads = ownerThreads(persistence); // and in context persistence each request is a context
         try (Tether tether = tether(s -> s.persistence(persistence).maxConnections(CAP)
                         .maxAge(DatabaseSettings.UNLIMITED), e -> e.reaperPeriod(Duration.ofMillis(50)));
              ServerPeak peak = watchServer()) {
-            long end = System.nanoTime() + RUN.toNanos();
-            try (ExecutorService owners = Executors.newThreadPerTaskExecutor(threads)) {
-                for (int o = 0; o < OWNERS; o++) {
-                    String owner = "owner-" + o;
-                    owners.submit(() -> {
-                        for (int n = 0; System.nanoTime() - end < 0; n++) {
-                            String token = owner + "/" + n;
-                            try {
-                                request(tether, persistence, c -> ledger.hold(c, owner, token));
-                                ledger.requests.incrementAndGet();
-                            } catch (Exception | AssertionError e) {
-                                ledger.failures.add(e);
-                            }
-                        }
-                    });
-                }
-            }
+            Ledger ledger = contend(tether, persistence);
 
-            assertEquals(List.of(), List.copyOf(ledger.violations).stream().limit(5).toList(),
-                    ledger.violations.size() + " times a session had two owners");
-            assertEquals(List.of(), List.copyOf(ledger.failures).stream().limit(3).map(Throwable::toString).toList(),
-                    ledger.failures.size() + " requests failed");
-            assertTrue(ledger.ownersBySession.values().stream().anyMatch(seen -> seen.size() > 1),
-                    "connections changed owners, so the check was exercised: " + ledger.ownersBySession.keySet());
+            assertExclusive(ledger);
             assertPeakWithinCap(peak, CAP);
             PoolStats stats = awaitStats(tether, s -> s.inUse() == 0);
             assertEquals(0, stats.inUse(), stats::toString);
             assertTrue(stats.opened() <= CAP, ledger.requests + " requests opened " + stats.opened() + " connections");
-            System.err.printf("[tether-it] %s %s: %d requests by %d owners on %d connections in %s%n",
-                    getClass().getSimpleName(), persistence, ledger.requests.get(), OWNERS, stats.opened(), RUN);
+            report(persistence + ", unlimited max age", ledger, stats);
         }
+    }
+
+    /** Connections expire every 100 ms, so the reaper and the request boundaries retire them while others are taken. */
+    @ParameterizedTest
+    @EnumSource(Persistence.class)
+    void aConnectionIsNeverHeldByTwoOwnersWhileConnectionsExpireAndAreReplaced(Persistence persistence)
+            throws Exception {
+        try (Tether tether = tether(s -> s.persistence(persistence).maxConnections(CAP)
+                        .maxAge(Duration.ofMillis(100)).maxAgeJitter(0.5), e -> e.reaperPeriod(Duration.ofMillis(20)))) {
+            Ledger ledger = contend(tether, persistence);
+
+            assertExclusive(ledger);
+            PoolStats stats = awaitStats(tether, s -> s.inUse() == 0);
+            assertEquals(0, stats.inUse(), stats::toString);
+            assertTrue(stats.open() <= CAP, stats::toString);
+            assertTrue(stats.opened() > CAP, "connections were replaced during the run: " + stats);
+            report(persistence + ", max age 100 ms", ledger, stats);
+        }
+    }
+
+    /** {@link #OWNERS} owners send requests for {@link #RUN}, each holding a connection through the ledger. */
+    private Ledger contend(Tether tether, Persistence persistence) {
+        Ledger ledger = new Ledger();
+        long end = System.nanoTime() + RUN.toNanos();
+        // In context persistence each request is a context of its own as well.
+        try (ExecutorService owners = Executors.newThreadPerTaskExecutor(ownerThreads(persistence))) {
+            for (int o = 0; o < OWNERS; o++) {
+                String owner = "owner-" + o;
+                owners.submit(() -> {
+                    for (int n = 0; System.nanoTime() - end < 0; n++) {
+                        String token = owner + "/" + n;
+                        try {
+                            request(tether, persistence, c -> ledger.hold(c, owner, token));
+                            ledger.requests.incrementAndGet();
+                        } catch (Exception | AssertionError e) {
+                            ledger.failures.add(e);
+                        }
+                    }
+                });
+            }
+        }
+        return ledger;
+    }
+
+    private static void assertExclusive(Ledger ledger) {
+        assertEquals(List.of(), List.copyOf(ledger.violations).stream().limit(5).toList(),
+                ledger.violations.size() + " times a session had two owners");
+        assertEquals(List.of(), List.copyOf(ledger.failures).stream().limit(3).map(Throwable::toString).toList(),
+                ledger.failures.size() + " requests failed");
+        assertTrue(ledger.ownersBySession.values().stream().anyMatch(seen -> seen.size() > 1),
+                "connections changed owners, so the check was exercised: " + ledger.ownersBySession.keySet());
+    }
+
+    private void report(String run, Ledger ledger, PoolStats stats) {
+        System.err.printf("[tether-it] %s %s: %d requests by %d owners, %d connections opened in %s%n",
+                getClass().getSimpleName(), run, ledger.requests.get(), OWNERS, stats.opened(), RUN);
     }
 }
