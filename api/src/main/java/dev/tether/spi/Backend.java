@@ -36,6 +36,15 @@ public interface Backend {
     /** A cheap liveness check bounded by a short timeout; never throws. */
     boolean isUsable(Connection connection);
 
+    /**
+     * Whether the session is inside a transaction the engine may not have seen (one opened with SQL such as
+     * {@code BEGIN}), so it can be rolled back before the connection serves another request. Answer from the
+     * driver's own state, without a round trip; never throw. The default knows nothing and says no.
+     */
+    default boolean inTransaction(Connection connection) {
+        return false;
+    }
+
     /** What an error seen on a connection means for it. */
     ErrorClass classify(SQLException error);
 

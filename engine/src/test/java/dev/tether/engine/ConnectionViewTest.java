@@ -96,6 +96,34 @@ class ConnectionViewTest {
     }
 
     @Test
+    void transactionOpenedWithSqlIsRolledBackAtRequestEnd() throws SQLException {
+        try (Scenario s = persistent()) {
+            s.tether.requestStarted();
+            s.query("begin");
+            s.query("insert 1");
+            s.tether.requestFinished();
+            assertTrue(s.current().uncommitted.isEmpty());
+            assertFalse(s.current().sqlTransaction);
+            assertTrue(s.signals.events.contains("rolled back #1"));
+        }
+    }
+
+    @Test
+    void contextKeepsAConnectionWhoseSqlTransactionSpansHandles() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxAge(DatabaseSettings.UNLIMITED).persistence(dev.tether.api.Persistence.CONTEXT))) {
+            s.tether.inContext(() -> {
+                s.query("begin");
+                s.query("insert 1");
+                assertEquals(1, s.tether.stats("default").inUse(), "still bound to the context");
+                s.query("commit");
+                assertEquals(0, s.tether.stats("default").inUse());
+                return null;
+            });
+            assertEquals(0, s.current().rollbacks);
+        }
+    }
+
+    @Test
     void committedWorkIsNotRolledBack() throws SQLException {
         try (Scenario s = new Scenario(b -> b.maxAge(DatabaseSettings.UNLIMITED).autocommit(false))) {
             s.tether.requestStarted();

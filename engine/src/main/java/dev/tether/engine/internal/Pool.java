@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,7 +208,8 @@ final class Pool {
     private SQLException exhausted() {
         PoolStats s = statsLocked();
         return new SQLTransientConnectionException("[" + settings.alias() + "] no connection within "
-                + settings.acquireTimeout().toMillis() + " ms (open=" + s.open() + " of cap " + s.cap() + ", in use="
+                + settings.acquireTimeout().toMillis() + " ms (open=" + s.open() + (opening > 0 ? " + " + opening + " opening" : "")
+                + " of cap " + s.cap() + ", in use="
                 + s.inUse() + ", parked=" + s.parked() + ", waiting=" + s.waiting() + "); raise MAX_CONNECTIONS, "
                 + "shorten the work done while holding a connection, or raise ACQUIRE_TIMEOUT", "08001");
     }
@@ -290,8 +292,14 @@ final class Pool {
      */
     boolean cleanSession(Physical p) {
         try {
-            if (p.transactionOpen && !p.jdbc.getAutoCommit()) {
-                p.jdbc.rollback();
+            if (p.transactionOpen || backend.inTransaction(p.jdbc)) {
+                if (p.jdbc.getAutoCommit()) {
+                    try (Statement statement = p.jdbc.createStatement()) {
+                        statement.execute("ROLLBACK"); // opened with SQL; JDBC's rollback() refuses under autocommit
+                    }
+                } else {
+                    p.jdbc.rollback();
+                }
                 LOG.log(Level.WARNING, "[" + settings.alias() + "] a transaction was left open on connection #" + p.id
                         + " when its request ended; it was rolled back. Commit or roll back before the request ends.");
                 engine.listeners.transactionRolledBack(p.event);

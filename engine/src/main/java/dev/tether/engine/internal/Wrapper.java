@@ -300,7 +300,7 @@ final class Wrapper implements DatabaseWrapper {
         Lease held = lease;
         if (held == null || held.handles > 0 || held.state() != Lease.IN_USE
                 || owner.inRequest && settings.persistence() == Persistence.THREAD
-                || !held.physical.cleanFor(settings.autocommit())) {
+                || !held.physical.cleanFor(settings.autocommit()) || pool.backend.inTransaction(held.physical.jdbc)) {
             return;
         }
         if (settings.persistence() == Persistence.CONTEXT) {

@@ -32,6 +32,8 @@ public final class FakeConnection implements InvocationHandler {
     /** Statements run since the last commit or rollback while autocommit was off. */
     public final List<String> uncommitted = new ArrayList<>();
     public boolean failResets;
+    /** A transaction opened with SQL ("begin"), which JDBC does not see. */
+    public boolean sqlTransaction;
 
     FakeConnection(long id) {
         this.id = id;
@@ -158,8 +160,16 @@ public final class FakeConnection implements InvocationHandler {
         if (sql.startsWith("fail ")) {
             throw new SQLException("simulated failure", sql.substring(5).strip());
         }
+        if (sql.equalsIgnoreCase("begin")) {
+            sqlTransaction = true;
+        } else if (sql.equalsIgnoreCase("rollback") || sql.equalsIgnoreCase("commit")) {
+            sqlTransaction = false;
+            uncommitted.clear();
+            rollbacks += sql.equalsIgnoreCase("rollback") ? 1 : 0;
+            return kind.equals("execute") ? (Object) Boolean.FALSE : (Object) 0;
+        }
         executed.add(sql);
-        if (!autocommit) {
+        if (!autocommit || sqlTransaction) {
             uncommitted.add(sql);
         }
         if (kind.equals("executeQuery")) {

@@ -49,6 +49,11 @@ public final class TestBackend implements Backend {
     }
 
     @Override
+    public boolean inTransaction(Connection connection) {
+        return of(connection).sqlTransaction;
+    }
+
+    @Override
     public ErrorClass classify(SQLException error) {
         String state = error.getSQLState() == null ? "" : error.getSQLState();
         if (state.startsWith("22")) {
