@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,24 @@ class MySqlServerTest {
         try (Connection connection = open(settings().timeZone("UTC").build())) {
             assertEquals("+00:00", single(connection, "SELECT @@session.time_zone"));
             assertEquals("0", single(connection, "SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW())"));
+        }
+    }
+
+    @Test
+    void instantsSurviveARoundTripThroughTheSessionTimeZone() throws SQLException {
+        Instant instant = Instant.parse("2026-03-29T01:30:00Z");
+        try (Connection connection = open(settings().timeZone("+05:30").build());
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMPORARY TABLE event (at TIMESTAMP NULL)");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event VALUES (?)")) {
+                insert.setTimestamp(1, Timestamp.from(instant));
+                insert.execute();
+            }
+            assertEquals(String.valueOf(instant.getEpochSecond()), single(connection, "SELECT UNIX_TIMESTAMP(at) FROM event"));
+            try (ResultSet rows = statement.executeQuery("SELECT at FROM event")) {
+                assertTrue(rows.next());
+                assertEquals(instant, rows.getTimestamp(1).toInstant());
+            }
         }
     }
 
