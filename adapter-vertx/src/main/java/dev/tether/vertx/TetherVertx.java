@@ -16,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tether for Vert.x 5. Each HTTP request is one context: {@link #handler} starts Tether's unit of work when
@@ -170,9 +171,10 @@ public final class TetherVertx {
 
     /**
      * Runs {@code block} with the current context's connection for {@code alias} and closes the handle after:
-     * on a worker thread when called on an event loop, directly on a worker or virtual thread. Within a
-     * request the connection is the request's, and the request's blocks run one at a time; elsewhere
-     * (timers, event-bus consumers, other threads) each call is a context of its own.
+     * on a worker thread when called on an event loop, directly on a worker or virtual thread. A block
+     * started by a request belongs to it: the request finishes only after the block returns, and its
+     * blocks run one at a time. Elsewhere (timers, event-bus consumers, other threads) each call is a
+     * context of its own.
      */
     public <T> Future<T> withConnection(String alias, SqlFunction<Connection, T> block) {
         Objects.requireNonNull(alias, "alias");
@@ -186,23 +188,28 @@ public final class TetherVertx {
         if (context == null) {
             return vertx.executeBlocking(() -> tether.inContext(work), false);
         }
-        Callable<T> inRequest = () -> inRequestOf(context, work);
-        if (Context.isOnEventLoopThread()) {
-            return context.executeBlocking(inRequest, false);
+        RequestScope request = storage.request(context);
+        boolean inRequest = request != null && request.enter();
+        Callable<T> task = inRequest ? () -> request.call(work) : () -> tether.inContext(work);
+        if (!Context.isOnEventLoopThread()) {
+            try {
+                return Future.succeededFuture(task.call());
+            } catch (Exception e) {
+                return Future.failedFuture(e);
+            }
         }
-        try {
-            return Future.succeededFuture(inRequest.call());
-        } catch (Exception e) {
-            return Future.failedFuture(e);
+        if (!inRequest) {
+            return context.executeBlocking(task, false);
         }
-    }
-
-    private <T> T inRequestOf(Context context, Callable<T> work) throws Exception {
-        RequestScope scope = storage.request(context);
-        if (scope != null && scope.enter()) {
-            return scope.call(work);
-        }
-        return tether.inContext(work);
+        AtomicBoolean ran = new AtomicBoolean();
+        return context.executeBlocking(() -> {
+            ran.set(true);
+            return task.call();
+        }, false).onFailure(error -> {
+            if (!ran.get()) {
+                request.leave(); // never ran (Vert.x is closing): the request must still finish
+            }
+        });
     }
 
     /** Closes Tether's connections (off the event loop), waiting at most its shutdown timeout for ones in use. */

@@ -86,6 +86,25 @@ class RequestContextTest {
     }
 
     @Test
+    void aBlockStartedByAHandlerThatThenThrowsStillBelongsToItsRequest() {
+        CountDownLatch releaseBlock = new CountDownLatch(1);
+        int port = rig.serve(request -> {
+            rig.db.withConnection("default", connection -> {
+                await(releaseBlock);
+                return connection.nativeSQL("SELECT 1");
+            });
+            throw new IllegalStateException("handler bug after starting a query");
+        });
+
+        Rig.Response response = rig.get(port, "/");
+
+        assertEquals(500, response.status());
+        assertEquals(0, rig.finished.get(), "finished while its block was still queued or running");
+        releaseBlock.countDown();
+        rig.assertSettled(1); // one unit: the block ran in the request's context, not one of its own
+    }
+
+    @Test
     void jdbcOnTheEventLoopFailsClearlyAndTheRequestIsAnswered500() {
         int port = rig.serve(request -> {
             try (Connection connection = rig.db.tether().connection("default")) {
