@@ -1,0 +1,9 @@
+package dev.tether.it.vertx;
+
+import dev.tether.it.servers.Servers;
+
+class PostgresVertxTest extends VertxEndToEndContract {
+    PostgresVertxTest() {
+        super(Servers.postgres(), "tether_it_vertx_pg");
+    }
+}

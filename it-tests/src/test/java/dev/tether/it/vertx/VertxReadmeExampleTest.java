@@ -1,0 +1,105 @@
+package dev.tether.it.vertx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tether.it.servers.Server;
+import dev.tether.it.servers.ServerAdmin;
+import dev.tether.it.servers.Servers;
+import dev.tether.vertx.TetherVertx;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's "Use with Vert.x" example, run against a real PostgreSQL. */
+class VertxReadmeExampleTest {
+    private static final String DATABASE = "tether_it_vertx_readme";
+
+    public static class App extends VerticleBase {
+        private TetherVertx db;
+
+        @Override
+        public Future<?> start() {
+            // config(): {"databases": {"default": {"ENGINE": "postgresql", "NAME": "app", "CONN_MAX_AGE": 60, ...}}}
+            db = TetherVertx.create(vertx, config());            // a wrong setting fails the deployment
+            return vertx.createHttpServer()
+                    .requestHandler(db.handler(request -> db       // each request is one Tether context
+                            .withConnection("default", App::countOrders)   // runs on a worker thread
+                            .onSuccess(count -> request.response().end(String.valueOf(count)))
+                            .onFailure(error -> request.response().setStatusCode(500).end())))
+                    .listen(config().getInteger("port", 8080));
+        }
+
+        @Override
+        public Future<?> stop() {
+            return db.close();
+        }
+
+        static long countOrders(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from orders");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void readmeExampleServesRequestsOverAFewPersistentConnections() throws Exception {
+        Server base = Servers.postgres();
+        Server server = base.withDatabase(DATABASE);
+        try (ServerAdmin admin = new ServerAdmin(base)) {
+            admin.createDatabase(DATABASE);
+        }
+        try (Connection setup = server.connect(); Statement statement = setup.createStatement()) {
+            statement.execute("create table orders (id int primary key)");
+            statement.execute("insert into orders values (1), (2), (3)");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        JsonObject config = new JsonObject().put("port", port).put("databases", new JsonObject().put("default",
+                new JsonObject().put("ENGINE", "postgresql").put("NAME", DATABASE).put("USER", server.user())
+                        .put("PASSWORD", server.password()).put("HOST", server.host()).put("PORT", server.port())
+                        .put("CONN_MAX_AGE", 60).put("MAX_CONNECTIONS", 4)));
+
+        Vertx vertx = Vertx.vertx();
+        try {
+            VertxApp.await(vertx.deployVerticle(new App(), new DeploymentOptions().setConfig(config)));
+            HttpClientAgent client = vertx.createHttpClient();
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                answers.add(client.request(HttpMethod.GET, port, "127.0.0.1", "/orders")
+                        .compose(request -> request.send())
+                        .compose(response -> response.body().map(body -> response.statusCode() + " " + body)));
+            }
+            for (Future<String> answer : answers) {
+                assertEquals("200 3", VertxApp.await(answer));
+            }
+            try (ServerAdmin admin = new ServerAdmin(base)) {
+                int sessions = admin.connectionsTo(DATABASE);
+                assertTrue(sessions >= 1 && sessions <= 4, sessions + " sessions for 200 requests, cap 4");
+            }
+        } finally {
+            VertxApp.await(vertx.close());
+        }
+        try (ServerAdmin admin = new ServerAdmin(base)) {
+            assertEquals(0, admin.awaitConnectionsTo(DATABASE, 0, java.time.Duration.ofSeconds(10)),
+                    "undeploying closed the connections");
+        }
+    }
+}
