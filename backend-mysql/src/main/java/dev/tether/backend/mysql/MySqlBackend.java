@@ -117,6 +117,11 @@ public final class MySqlBackend implements Backend {
     }
 
     @Override
+    public boolean inTransaction(Connection connection) {
+        return ServerTransaction.open(connection);
+    }
+
+    @Override
     public ErrorClass classify(SQLException error) {
         return MySqlErrors.classify(error);
     }

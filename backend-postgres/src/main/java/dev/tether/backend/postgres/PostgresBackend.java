@@ -10,6 +10,8 @@ import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 import org.postgresql.Driver;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * PostgreSQL over pgjdbc, for ENGINE {@code postgresql} (also {@code postgres}, {@code pgsql},
@@ -78,6 +80,16 @@ public final class PostgresBackend implements Backend {
     public boolean isUsable(Connection connection) {
         try {
             return connection.isValid(USABLE_TIMEOUT_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** pgjdbc tracks the server's transaction status from every reply, so this costs no round trip. */
+    @Override
+    public boolean inTransaction(Connection connection) {
+        try {
+            return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
         } catch (SQLException | RuntimeException e) {
             return false;
         }

@@ -202,7 +202,12 @@ final class Pool {
         String explanation = backend.explainConnectFailure(e).map(s -> " " + s).orElse("");
         return new SQLNonTransientConnectionException("[" + settings.alias() + "] cannot connect to " + settings.engine()
                 + " database '" + settings.name() + "' at " + target + " as user '" + settings.user() + "': "
-                + e.getMessage() + "." + explanation, e.getSQLState(), e.getErrorCode(), e);
+                + sentence(e.getMessage()) + explanation, e.getSQLState(), e.getErrorCode(), e);
+    }
+
+    private static String sentence(String text) {
+        String stripped = text == null ? "" : text.strip();
+        return stripped.endsWith(".") ? stripped : stripped + ".";
     }
 
     private SQLException exhausted() {
