@@ -1,15 +1,12 @@
 package dev.tether.backend.mysql;
 
+import dev.tether.spi.ErrorChain;
 import dev.tether.spi.ErrorClass;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,29 +40,17 @@ final class MySqlErrors {
             1213, // deadlock
             1205); // lock wait timeout
 
-    private static final int MAX_LINKS = 32;
 
     private MySqlErrors() {
     }
 
-    /** A broken connection anywhere in the chain wins (a batch can fail on data, then lose the link); else the first link decides. */
     static ErrorClass classify(SQLException error) {
-        ErrorClass decided = null;
-        for (Throwable link : chain(error)) {
-            ErrorClass kind = switch (link) {
-                case IOException io -> ErrorClass.BROKEN;
-                case Throwable t when t.getClass().getName().endsWith("CommunicationsException") -> ErrorClass.BROKEN;
-                case SQLException sql -> byCode(sql);
-                default -> null;
-            };
-            if (kind == ErrorClass.BROKEN) {
-                return kind;
-            }
-            if (decided == null) {
-                decided = kind;
-            }
-        }
-        return decided == null ? ErrorClass.OTHER : decided;
+        return ErrorChain.classify(error, link -> switch (link) {
+            case IOException io -> ErrorClass.BROKEN;
+            case Throwable t when t.getClass().getName().endsWith("CommunicationsException") -> ErrorClass.BROKEN;
+            case SQLException sql -> byCode(sql);
+            default -> null;
+        });
     }
 
     private static ErrorClass byCode(SQLException error) {
@@ -99,7 +84,7 @@ final class MySqlErrors {
     }
 
     static Optional<String> explainConnectFailure(SQLException error) {
-        for (Throwable link : chain(error)) {
+        for (Throwable link : ErrorChain.links(error)) {
             String sentence = switch (link) {
                 case SQLException sql -> explainCode(sql);
                 case UnknownHostException e -> "HOST is not a name this machine can resolve: correct HOST.";
@@ -138,15 +123,4 @@ final class MySqlErrors {
     }
 
     /** The exception, its causes, then each next exception and its causes; cycles and runaway chains are cut. */
-    private static List<Throwable> chain(SQLException error) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> links = new ArrayList<>();
-        int hops = 0;
-        for (SQLException next = error; next != null && hops++ < MAX_LINKS; next = next.getNextException()) {
-            for (Throwable link = next; link != null && links.size() < MAX_LINKS && seen.add(link); link = link.getCause()) {
-                links.add(link);
-            }
-        }
-        return links;
-    }
 }

@@ -1,15 +1,12 @@
 package dev.tether.backend.postgres;
 
+import dev.tether.spi.ErrorChain;
 import dev.tether.spi.ErrorClass;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,28 +21,16 @@ final class PostgresErrors {
             "25P03", // idle_in_transaction_session_timeout
             "53300"); // too_many_connections
 
-    private static final int MAX_LINKS = 32;
 
     private PostgresErrors() {
     }
 
-    /** A broken connection anywhere in the chain wins (a batch can fail on data, then lose the link); else the first state decides. */
     static ErrorClass classify(SQLException error) {
-        ErrorClass decided = null;
-        for (Throwable link : chain(error)) {
-            ErrorClass kind = switch (link) {
-                case IOException io -> ErrorClass.BROKEN;
-                case SQLException sql -> byState(sql.getSQLState());
-                default -> null;
-            };
-            if (kind == ErrorClass.BROKEN) {
-                return kind;
-            }
-            if (decided == null) {
-                decided = kind;
-            }
-        }
-        return decided == null ? ErrorClass.OTHER : decided;
+        return ErrorChain.classify(error, link -> switch (link) {
+            case IOException io -> ErrorClass.BROKEN;
+            case SQLException sql -> byState(sql.getSQLState());
+            default -> null;
+        });
     }
 
     private static ErrorClass byState(String state) {
@@ -65,7 +50,7 @@ final class PostgresErrors {
     }
 
     static Optional<String> explainConnectFailure(SQLException error) {
-        for (Throwable link : chain(error)) {
+        for (Throwable link : ErrorChain.links(error)) {
             String sentence = switch (link) {
                 case SQLException sql -> explainState(sql);
                 case UnknownHostException e -> "HOST is not a name this machine can resolve: correct HOST.";
@@ -110,15 +95,4 @@ final class PostgresErrors {
     }
 
     /** The exception, its causes, then each next exception and its causes; cycles and runaway chains are cut. */
-    private static List<Throwable> chain(SQLException error) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> links = new ArrayList<>();
-        int hops = 0;
-        for (SQLException next = error; next != null && hops++ < MAX_LINKS; next = next.getNextException()) {
-            for (Throwable link = next; link != null && links.size() < MAX_LINKS && seen.add(link); link = link.getCause()) {
-                links.add(link);
-            }
-        }
-        return links;
-    }
 }
