@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.TetherException;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -176,6 +181,36 @@ class RequestContextTest {
         rig.assertSettled(2);
         Rig.awaitTrue(() -> slowBlockUsed.size() == 2, "the slow block's result");
         assertEquals(slowBlockUsed.get(0), slowBlockUsed.get(1), "the slow block kept one connection throughout");
+    }
+
+    @Test
+    void overHttp2AnsweredAndResetStreamsFinishOnce() {
+        CountDownLatch arrived = new CountDownLatch(1);
+        int port = rig.serve(request -> {
+            if (request.path().equals("/hang")) {
+                arrived.countDown(); // never answers: the client resets the stream
+                return;
+            }
+            rig.db.withConnection("default", connection -> connection.nativeSQL("SELECT 1"))
+                    .onComplete(used -> request.response().end(request.version() + " " + used.result()));
+        });
+        HttpClientAgent h2 = rig.vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(h2.request(HttpMethod.GET, port, "127.0.0.1", "/")
+                    .compose(request -> request.send()).compose(response -> response.body()).map(Object::toString));
+        }
+        HttpClientRequest hanging = Rig.await(h2.request(HttpMethod.GET, port, "127.0.0.1", "/hang"));
+        hanging.end();
+        await(arrived);
+        hanging.reset();
+
+        for (Future<String> answer : answers) {
+            assertTrue(Rig.await(answer).startsWith("HTTP_2 connection-"));
+        }
+        rig.assertSettled(21);
     }
 
     @Test
