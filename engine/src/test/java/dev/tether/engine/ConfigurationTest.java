@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.ConfigurationException;
+import dev.tether.api.ContextState;
+import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.TetherException;
 import dev.tether.api.UnitOfWork;
@@ -71,6 +73,30 @@ class ConfigurationTest {
             s.query("select 1");
             Thread.ofPlatform().start(work::close).join();
             assertTrue(s.current().closed);
+        }
+    }
+
+    @Test
+    void twoEnginesSharingOneContextStorageFailClearly() {
+        ContextStorage shared = new ContextStorage() {
+            private ContextState state;
+
+            @Override
+            public ContextState get() {
+                return state;
+            }
+
+            @Override
+            public void set(ContextState value) {
+                state = value;
+            }
+        };
+        DatabaseSettings settings = DatabaseSettings.builder("default").engine("test").name("a").build();
+        try (Tether first = Tether.builder().backend(new TestBackend()).database(settings).contextStorage(shared).build();
+             Tether second = Tether.builder().backend(new TestBackend()).database(settings).contextStorage(shared).build()) {
+            first.wrapper("default");
+            TetherException error = assertThrows(TetherException.class, () -> second.wrapper("default"));
+            assertTrue(error.getMessage().contains("its own ContextStorage"), error.getMessage());
         }
     }
 }

@@ -88,7 +88,7 @@ public final class Engine {
 
     public DatabaseWrapper wrapper(String alias) {
         Pool pool = pool(alias);
-        return owner(true).wrapper(this, pool);
+        return owner(true).wrapper(pool);
     }
 
     public DataSource dataSource(String alias) {
@@ -122,17 +122,17 @@ public final class Engine {
             return SCOPE.get();
         }
         ContextState state = storage.get();
-        if (state instanceof Owner owner) {
+        if (state instanceof Owner owner && owner.engine == this) {
             return owner;
         }
         if (state != null) {
-            throw new TetherException("The context storage holds state Tether did not put there ("
+            throw new TetherException("The context storage holds state another Tether instance or other code put there ("
                     + state.getClass().getName() + "); give each Tether instance its own ContextStorage");
         }
         if (!create) {
             return null;
         }
-        Owner owner = new Owner(threadStorage ? Thread.currentThread() : null, pools.size());
+        Owner owner = new Owner(this, threadStorage ? Thread.currentThread() : null, pools.size());
         storage.set(owner);
         return owner;
     }
@@ -168,7 +168,7 @@ public final class Engine {
 
     /** Runs {@code task} as one context of its own, ended when it returns. */
     public <T> T inContext(Callable<T> task) throws Exception {
-        Owner owner = new Owner(Thread.currentThread(), pools.size());
+        Owner owner = new Owner(this, Thread.currentThread(), pools.size());
         return ScopedValue.where(SCOPE, owner).call(() -> {
             try (UnitOfWork ignored = unitOf(owner)) {
                 return task.call();

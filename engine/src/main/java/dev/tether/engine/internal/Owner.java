@@ -7,6 +7,8 @@ import dev.tether.api.ContextState;
  * Its wrappers are created lazily, one per alias.
  */
 final class Owner implements ContextState {
+    /** The engine whose connections this owner holds. */
+    final Engine engine;
     /** The thread this owner lives on, or null for a context that hops threads. */
     final Thread thread;
     private final Wrapper[] wrappers;
@@ -14,12 +16,13 @@ final class Owner implements ContextState {
     int depth;
     boolean inRequest;
 
-    Owner(Thread thread, int aliases) {
+    Owner(Engine engine, Thread thread, int aliases) {
+        this.engine = engine;
         this.thread = thread;
         this.wrappers = new Wrapper[aliases];
     }
 
-    Wrapper wrapper(Engine engine, Pool pool) {
+    Wrapper wrapper(Pool pool) {
         Wrapper wrapper = wrappers[pool.index];
         if (wrapper == null) {
             wrapper = new Wrapper(engine, pool, this);
