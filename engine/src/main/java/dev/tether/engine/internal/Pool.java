@@ -18,8 +18,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One alias's physical connections under its cap. A new owner takes, in order: a connection from the
- * reservoir, a new one if under the cap, an idle parked one reclaimed from another owner, or waits.
+ * One alias's physical connections under its cap. An owner without one takes, in order: a connection
+ * from the reservoir, one parked by a thread that died, a new one if under the cap, an idle one parked
+ * by another thread, or waits up to ACQUIRE_TIMEOUT.
  */
 final class Pool {
     private static final System.Logger LOG = System.getLogger("dev.tether.engine");
