@@ -23,9 +23,7 @@ final class RequestContext implements PropagatedContextElement {
 
     /** Sends "request started" with this context current. */
     void start(Tether tether) {
-        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(this).propagate()) {
-            work = tether.begin();
-        }
+        work = PropagatedContext.getOrEmpty().plus(this).propagate(tether::begin);
     }
 
     /** Sends "request finished"; only the first call does anything. */

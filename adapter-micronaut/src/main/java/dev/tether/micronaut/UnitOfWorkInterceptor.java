@@ -24,8 +24,11 @@ final class UnitOfWorkInterceptor implements MethodInterceptor<Object, Object> {
                     + context.getMethodName() + " cannot cover a method returning " + context.getReturnType().getType().getName()
                     + "; make the method synchronous (run it on a blocking executor) or use Tether.begin() in the code that runs the work");
         }
-        try (var ignored = tether.begin()) {
+        var work = tether.begin();
+        try {
             return context.proceed();
+        } finally {
+            work.close();
         }
     }
 
