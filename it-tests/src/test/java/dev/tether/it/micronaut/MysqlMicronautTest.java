@@ -1,0 +1,16 @@
+package dev.tether.it.micronaut;
+
+import dev.tether.it.servers.Server;
+import dev.tether.it.servers.Servers;
+
+class MysqlMicronautTest extends MicronautEndToEndContract {
+    @Override
+    protected Server server() {
+        return Servers.mysql();
+    }
+
+    @Override
+    protected String database() {
+        return "tether_it_micronaut_my";
+    }
+}
