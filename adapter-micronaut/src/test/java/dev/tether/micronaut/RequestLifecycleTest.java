@@ -139,6 +139,14 @@ class RequestLifecycleTest {
         assertEquals(requests, app.signals.started.get());
     }
 
+    @Test
+    void requestBindingCanBeTurnedOff() {
+        app.close();
+        app = new TestApp("RequestLifecycleTest", Map.of("tether.http.enabled", false));
+        assertEquals("autocommit=true", app.get("/t/blocking").body().substring("virtual=true ".length()));
+        assertEquals(0, app.signals.started.get(), "no request signal was sent");
+    }
+
     private static void send(Socket socket, String request) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(request.getBytes(StandardCharsets.US_ASCII));
