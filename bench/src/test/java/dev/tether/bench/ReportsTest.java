@@ -56,6 +56,15 @@ class ReportsTest {
     }
 
     @Test
+    void withTooFewClientsForTheTwentyfoldTargetOnlyTheBoundIsJudged() {
+        ModeResult context = new ModeResult(Mode.CONTEXT, 64, 8, 300_000, 8.0, 1_000, 5_000, 8, 9, 0, "", RAMP);
+        List<TargetCheck> checks = TargetCheck.judge(List.of(context));
+        assertEquals(1, checks.size());
+        assertEquals("context server peak / cap", checks.get(0).name());
+        assertFalse(checks.get(0).met(), "9 server connections for a cap of 8");
+    }
+
+    @Test
     void chartHasALineAndALegendPerModeScaledToThePeak(@TempDir Path out) throws Exception {
         Options options = Options.parse("--out", out.toString());
         LoadDemo.write(new RunInfo("test", options, 2, 0, 0), RESULTS, TargetCheck.judge(RESULTS));
