@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.api.ContextState;
+import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
 import dev.tether.api.PoolStats;
@@ -368,6 +370,31 @@ class CapAndReservoirTest {
             other.join();
             assertEquals(2, s.backend.opened());
             assertTrue(s.backend.connections.getFirst().closed);
+        }
+    }
+
+    @Test
+    void threadPersistenceWithContextsThatAreNotThreadsReusesConnectionsAcrossContexts() throws Exception {
+        ContextStorage perRequest = new ContextStorage() {
+            private final ThreadLocal<ContextState> current = new ThreadLocal<>();
+
+            @Override
+            public ContextState get() {
+                return current.get();
+            }
+
+            @Override
+            public void set(ContextState state) {
+                current.set(state);
+            }
+        };
+        try (Scenario s = new Scenario(b -> b.maxConnections(5).maxAge(DatabaseSettings.UNLIMITED),
+                e -> e.contextStorage(perRequest))) {
+            for (int i = 0; i < 20; i++) {
+                perRequest.set(null); // a new request context, as an adapter would make
+                s.request("select " + i);
+            }
+            assertEquals(1, s.backend.opened(), "a context that ended does not keep its connection parked");
         }
     }
 }

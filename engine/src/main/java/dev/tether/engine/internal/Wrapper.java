@@ -193,7 +193,7 @@ final class Wrapper implements DatabaseWrapper {
     /** Django's {@code validate_thread_sharing}: a thread-bound wrapper is for its own thread only. */
     void validateThreadSharing() {
         Thread current = Thread.currentThread();
-        if (owner.thread != null && owner.thread != current && settings.persistence() == Persistence.THREAD
+        if (parksWithThread() && owner.thread != current
                 && !allowsThreadSharing()) {
             throw new ThreadSharingException("[" + alias() + "] this database wrapper belongs to thread '"
                     + owner.thread.getName() + "' (id " + owner.thread.threadId() + ") and was used from thread '"
@@ -214,7 +214,7 @@ final class Wrapper implements DatabaseWrapper {
         applyBoundaryRules();
         if (finished) {
             release();
-        } else if (lease != null && held.handles == 0 && settings.persistence() == Persistence.THREAD) {
+        } else if (lease != null && held.handles == 0 && parksWithThread()) {
             held.park();
             pool.parked(held.physical);
         } else {
@@ -299,11 +299,11 @@ final class Wrapper implements DatabaseWrapper {
     void letGo() {
         Lease held = lease;
         if (held == null || held.handles > 0 || held.state() != Lease.IN_USE
-                || owner.inRequest && settings.persistence() == Persistence.THREAD
+                || owner.inRequest && parksWithThread()
                 || !held.physical.cleanFor(settings.autocommit()) || pool.backend.inTransaction(held.physical.jdbc)) {
             return;
         }
-        if (settings.persistence() == Persistence.CONTEXT) {
+        if (!parksWithThread()) {
             applyBoundaryRules();
         }
         release();
@@ -318,7 +318,7 @@ final class Wrapper implements DatabaseWrapper {
         Physical p = held.physical;
         if (!pool.cleanSession(p)) {
             drop(CloseReason.SESSION_RESET_FAILED);
-        } else if (settings.persistence() == Persistence.THREAD && !pool.isShutDown()) {
+        } else if (parksWithThread() && !pool.isShutDown()) {
             held.park();
             pool.parked(p);
         } else {
@@ -326,6 +326,14 @@ final class Wrapper implements DatabaseWrapper {
             held.revoke();
             pool.giveBack(p);
         }
+    }
+
+    /**
+     * Thread persistence keeps a connection parked with its thread between requests. An owner that is a
+     * context rather than a thread will not come back for it, so its connections go to the reservoir.
+     */
+    private boolean parksWithThread() {
+        return settings.persistence() == Persistence.THREAD && owner.thread != null;
     }
 
     private void drop(CloseReason reason) {
