@@ -64,7 +64,7 @@ public final class LoadDemo {
             }
         }
         info = info.withLoadAfter();
-        List<TargetCheck> checks = TargetCheck.judge(results);
+        List<TargetCheck> checks = TargetCheck.judge(results, target.kind());
         System.out.println();
         System.out.println("Against " + target + ":");
         System.out.print(Reports.table(results));

@@ -35,7 +35,7 @@ class ReportsTest {
     @Test
     void jsonCarriesEveryModeItsSeriesAndTheTargets() {
         String json = Reports.json(new RunInfo("embedded PostgreSQL", Options.defaults(), 2, 0.5, 1.5), RESULTS,
-                TargetCheck.judge(RESULTS));
+                TargetCheck.judge(RESULTS, Target.Kind.POSTGRESQL));
         assertTrue(json.contains("\"mode\": \"per-request\""), json);
         assertTrue(json.contains("\"machine\": {\"cores\": 2, \"loadAverageBefore\": 0.500, \"loadAverageAfter\": 1.500}"), json);
         assertTrue(json.contains("\"serverConnections\": [[0,0],[100,80],[200,160]]"), json);
@@ -47,18 +47,20 @@ class ReportsTest {
 
     @Test
     void targetsAreRatiosInsideTheRun() {
-        Map<String, TargetCheck> checks = TargetCheck.judge(RESULTS).stream()
+        Map<String, TargetCheck> checks = TargetCheck.judge(RESULTS, Target.Kind.POSTGRESQL).stream()
                 .collect(Collectors.toMap(TargetCheck::name, c -> c));
         assertEquals(100.0, checks.get("thread / per-request req/s").measured(), 1e-9);
         assertTrue(checks.get("thread / per-request req/s").met());
         assertTrue(checks.get("context clients / cap").met());
         assertFalse(checks.containsKey("thread / hikari req/s"), "hikari did not run");
+        assertFalse(TargetCheck.judge(RESULTS, Target.Kind.MYSQL).stream()
+                .anyMatch(c -> c.name().equals("thread / per-request req/s")), "the 50x target is PostgreSQL's");
     }
 
     @Test
     void withTooFewClientsForTheTwentyfoldTargetOnlyTheBoundIsJudged() {
         ModeResult context = new ModeResult(Mode.CONTEXT, 64, 8, 300_000, 8.0, 1_000, 5_000, 8, 9, 0, "", RAMP);
-        List<TargetCheck> checks = TargetCheck.judge(List.of(context));
+        List<TargetCheck> checks = TargetCheck.judge(List.of(context), Target.Kind.POSTGRESQL);
         assertEquals(1, checks.size());
         assertEquals("context server peak / cap", checks.get(0).name());
         assertFalse(checks.get(0).met(), "9 server connections for a cap of 8");
@@ -67,7 +69,7 @@ class ReportsTest {
     @Test
     void chartHasALineAndALegendPerModeScaledToThePeak(@TempDir Path out) throws Exception {
         Options options = Options.parse("--out", out.toString());
-        LoadDemo.write(new RunInfo("test", options, 2, 0, 0), RESULTS, TargetCheck.judge(RESULTS));
+        LoadDemo.write(new RunInfo("test", options, 2, 0, 0), RESULTS, TargetCheck.judge(RESULTS, Target.Kind.POSTGRESQL));
         String svg = Files.readString(out.resolve("load-connections.svg"));
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg);
         assertEquals(3, svg.split("<polyline", -1).length - 1);
