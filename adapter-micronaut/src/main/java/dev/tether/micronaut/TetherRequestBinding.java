@@ -1,6 +1,5 @@
 package dev.tether.micronaut;
 
-import dev.tether.api.Persistence;
 import dev.tether.engine.Tether;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -11,7 +10,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.event.HttpRequestTerminatedEvent;
 import io.micronaut.http.filter.ServerFilterPhase;
-import java.lang.System.Logger.Level;
 
 /**
  * Every HTTP request is one Tether unit of work: started by a request filter before any other filter
@@ -22,20 +20,12 @@ import java.lang.System.Logger.Level;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "tether.http.enabled", notEquals = "false")
 final class TetherRequestBinding implements Ordered, ApplicationEventListener<HttpRequestTerminatedEvent> {
-    private static final System.Logger LOG = System.getLogger("dev.tether.micronaut");
     private static final String ATTRIBUTE = RequestContext.class.getName();
 
     private final Tether tether;
 
     TetherRequestBinding(Tether tether) {
         this.tether = tether;
-        for (String alias : tether.aliases()) {
-            if (tether.settings(alias).persistence() == Persistence.THREAD) {
-                LOG.log(Level.WARNING, "[" + alias + "] PERSISTENCE=thread: under Micronaut each HTTP request is its own context, so "
-                        + "a request's connection is kept for the whole request and then parked with a request that never "
-                        + "returns; use PERSISTENCE=context (right for controllers on virtual threads) to reuse it");
-            }
-        }
     }
 
     @RequestFilter

@@ -1,0 +1,86 @@
+package dev.tether.it.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The arrows of DESIGN.md §2, and the rules Maven cannot hold. */
+class ArchitectureTest {
+    private static final String[] FRAMEWORKS_AND_DRIVERS = {
+            "io.micronaut..", "io.vertx..", "io.netty..", "org.postgresql..", "com.mysql..", "com.zaxxer.."};
+
+    private static JavaClasses library;
+
+    @BeforeAll
+    static void importLibrary() {
+        library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.tether");
+    }
+
+    @Test
+    void everyModuleIsOnTheClasspathOfThisCheck() {
+        for (String module : new String[]{"dev.tether.api", "dev.tether.spi", "dev.tether.engine",
+                "dev.tether.backend.postgres", "dev.tether.backend.mysql", "dev.tether.micronaut", "dev.tether.vertx"}) {
+            if (library.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
+                throw new AssertionError("no classes of " + module + " were imported; add the module to it-tests' dependencies");
+            }
+        }
+    }
+
+    @Test
+    void apiAndEngineSeeNoFrameworkDriverOrBackend() {
+        check(noClasses().that().resideInAnyPackage("dev.tether.api..", "dev.tether.spi..", "dev.tether.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_DRIVERS));
+        check(noClasses().that().resideInAnyPackage("dev.tether.api..", "dev.tether.spi..", "dev.tether.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.backend..", "dev.tether.micronaut..",
+                        "dev.tether.vertx.."));
+    }
+
+    @Test
+    void apiDoesNotSeeTheEngine() {
+        check(noClasses().that().resideInAnyPackage("dev.tether.api..", "dev.tether.spi..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tether.engine.."));
+    }
+
+    @Test
+    void backendsNeverSeeTheEngineOrAdapters() {
+        check(noClasses().that().resideInAPackage("dev.tether.backend..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.engine..", "dev.tether.micronaut..",
+                        "dev.tether.vertx.."));
+    }
+
+    @Test
+    void adaptersUseOnlyTheEnginesExportedApi() {
+        check(noClasses().that().resideInAnyPackage("dev.tether.micronaut..", "dev.tether.vertx..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.tether.engine.internal..", "dev.tether.backend.."));
+    }
+
+    @Test
+    void adaptersDoNotSeeEachOther() {
+        check(noClasses().that().resideInAPackage("dev.tether.micronaut..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tether.vertx.."));
+        check(noClasses().that().resideInAPackage("dev.tether.vertx..")
+                .should().dependOnClassesThat().resideInAPackage("dev.tether.micronaut.."));
+    }
+
+    @Test
+    void libraryCodeNeitherPrintsNorDumpsStackTraces() {
+        check(GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS);
+    }
+
+    @Test
+    void noPackageCycles() {
+        check(slices().matching("dev.tether.(**)").should().beFreeOfCycles());
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(library);
+    }
+}
