@@ -397,4 +397,63 @@ class CapAndReservoirTest {
             assertEquals(1, s.backend.opened(), "a context that ended does not keep its connection parked");
         }
     }
+
+    @Test
+    void contextWithMaxAgeZeroKeepsOneConnectionForTheWholeRequest() throws Exception {
+        try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxAge(Duration.ZERO))) {
+            s.tether.inContext(() -> {
+                s.query("select 1");
+                s.query("select 2");
+                s.query("select 3");
+                return null;
+            });
+            assertEquals(1, s.backend.opened(), "closed at the end of the request, as Django does");
+            assertTrue(s.current().closed);
+        }
+    }
+
+    @Test
+    void scopedContextsWithThreadPersistenceShareConnectionsThroughTheReservoir() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxConnections(4).maxAge(DatabaseSettings.UNLIMITED))) {
+            for (int i = 0; i < 20; i++) {
+                s.tether.inContext(() -> {
+                    s.query("select 1");
+                    return null;
+                });
+            }
+            assertEquals(1, s.backend.opened());
+        }
+    }
+
+    @Test
+    void anErrorThrownWhileConnectingDoesNotLoseACapSlot() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxConnections(1).acquireTimeout(Duration.ofMillis(100)))) {
+            s.backend.throwOnConnect = new NoClassDefFoundError("simulated broken driver");
+            assertThrows(NoClassDefFoundError.class, () -> s.query("select 1"));
+            s.backend.throwOnConnect = null;
+            s.query("select 1");
+            assertEquals(1, s.tether.stats("default").open());
+        }
+    }
+
+    @Test
+    void manyThreadsOfOneContextShareItsConnectionAndLeakNothing() throws Exception {
+        try (Scenario s = capped(Persistence.CONTEXT, 2, Duration.ofSeconds(5))) {
+            for (int round = 0; round < 50; round++) {
+                s.tether.inContext(() -> {
+                    try (var scope = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (int i = 0; i < 4; i++) {
+                            scope.submit(() -> {
+                                s.query("select 1");
+                                return null;
+                            });
+                        }
+                    }
+                    return null;
+                });
+            }
+            assertEquals(0, s.tether.stats("default").inUse());
+            assertTrue(s.backend.opened() <= 2);
+        }
+    }
 }

@@ -316,4 +316,19 @@ class RequestLifecycleTest {
             assertTrue(java.util.Arrays.stream(seen).distinct().count() > 1, "jitter spreads close times");
         }
     }
+
+    @Test
+    void aBrokenConnectionIsDroppedEvenAfterARollbackClearedTheErrorFlag() throws SQLException {
+        try (Scenario s = Scenario.maxAge(DatabaseSettings.UNLIMITED)) {
+            s.tether.requestStarted();
+            s.query("select 1");
+            s.current().kill();
+            assertThrows(SQLException.class, () -> s.query("select 2"));
+            s.tether.wrapper("default").rollback();
+            s.tether.requestFinished();
+            assertTrue(s.signals.events.contains("closed #1 BROKEN"));
+            s.request("select 3");
+            assertEquals(2, s.backend.opened());
+        }
+    }
 }

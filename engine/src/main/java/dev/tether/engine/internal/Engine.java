@@ -168,7 +168,7 @@ public final class Engine {
 
     /** Runs {@code task} as one context of its own, ended when it returns. */
     public <T> T inContext(Callable<T> task) throws Exception {
-        Owner owner = new Owner(this, Thread.currentThread(), pools.size());
+        Owner owner = new Owner(this, null, pools.size()); // a scope, not a thread: it may fork and never parks
         return ScopedValue.where(SCOPE, owner).call(() -> {
             try (UnitOfWork ignored = unitOf(owner)) {
                 return task.call();

@@ -38,7 +38,7 @@ final class Pool {
     private long opened;
     private long closed;
     private long nextId = 1;
-    private boolean shutDown;
+    private volatile boolean shutDown;
 
     Pool(Engine engine, int index, DatabaseSettings settings, Backend backend) {
         this.engine = engine;
@@ -123,18 +123,20 @@ final class Pool {
     private Lease reclaimParked(Wrapper wrapper, List<Physical> retired, boolean deadOwnersOnly) {
         long now = engine.ticker.nanos();
         Physical best = null;
+        Lease bestLease = null;
         for (Physical p : open) {
-            Lease lease = p.lease;
+            Lease lease = p.lease; // read once: the reaper may hand p back meanwhile
             if (lease != null && lease.state() == Lease.PARKED && lease.wrapper != wrapper
                     && (!deadOwnersOnly || lease.wrapper.owner.threadDied())
                     && (best == null || p.lastReleased - best.lastReleased < 0)) {
                 best = p;
+                bestLease = lease;
             }
         }
-        if (best == null || !best.lease.move(Lease.PARKED, Lease.REVOKED)) {
+        if (best == null || !bestLease.move(Lease.PARKED, Lease.REVOKED)) {
             return null;
         }
-        best.lease.revoke();
+        bestLease.revoke();
         if (best.expired(now) || best.errorsOccurred) {
             forget(best, retired);
             return reclaimParked(wrapper, retired, deadOwnersOnly);
@@ -150,47 +152,44 @@ final class Pool {
 
     private Physical connect(long id) throws SQLException {
         Connection jdbc = null;
-        boolean counted = false;
+        Physical p = null;
+        boolean added = false;
         try {
             jdbc = backend.connect(settings);
             backend.initialize(jdbc, settings);
-            Physical p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
+            p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
+        } catch (SQLException e) {
+            throw connectFailure(e);
+        } finally {
             lock.lock();
             try {
-                opening--;
-                counted = true;
-                if (shutDown) {
-                    throw new SQLNonTransientConnectionException("[" + settings.alias() + "] Tether shut down while connecting", "08003");
+                opening--; // whatever happened, including an Error from a driver, the slot is settled here
+                if (p != null && !shutDown) {
+                    open.add(p);
+                    opened++;
+                    added = true;
                 }
-                open.add(p);
-                opened++;
+                changed.signalAll();
             } finally {
                 lock.unlock();
             }
-            LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] opened connection #" + id);
-            engine.listeners.connectionCreated(p.event);
-            return p;
-        } catch (SQLException | RuntimeException e) {
-            if (jdbc != null) {
-                try {
-                    jdbc.close();
-                } catch (SQLException ignored) {
-                    // The connection is being discarded; the original failure is what matters.
-                }
+            if (jdbc != null && !added) {
+                closeDiscarded(jdbc);
             }
-            lock.lock();
-            try {
-                if (!counted) {
-                    opening--;
-                }
-                changed.signal();
-            } finally {
-                lock.unlock();
-            }
-            if (e instanceof SQLException sql) {
-                throw connectFailure(sql);
-            }
-            throw (RuntimeException) e;
+        }
+        if (!added) {
+            throw new SQLNonTransientConnectionException("[" + settings.alias() + "] Tether shut down while connecting", "08003");
+        }
+        LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] opened connection #" + id);
+        engine.listeners.connectionCreated(p.event);
+        return p;
+    }
+
+    private static void closeDiscarded(Connection jdbc) {
+        try {
+            jdbc.close();
+        } catch (SQLException ignored) {
+            // The connection is being discarded; the original failure is what matters.
         }
     }
 
@@ -223,9 +222,9 @@ final class Pool {
     /** A clean connection goes back to the reservoir for the next owner. */
     void giveBack(Physical p) {
         p.lastReleased = engine.ticker.nanos();
-        p.lease = null;
         lock.lock();
         try {
+            p.lease = null;
             if (shutDown) {
                 forget(p, null);
             } else {
@@ -240,9 +239,10 @@ final class Pool {
         }
     }
 
-    /** A parked connection may serve a waiter from another owner. */
-    void parked(Physical p) {
-        p.lastReleased = engine.ticker.nanos();
+    /** Parks a connection with its owner's thread; it may then serve a waiter from another owner. */
+    void park(Lease lease) {
+        lease.physical.lastReleased = engine.ticker.nanos(); // before PARKED is visible to the reaper
+        lease.park();
         if (waiting > 0 || shutDown) {
             lock.lock();
             try {
@@ -355,7 +355,8 @@ final class Pool {
             if (lease == null) {
                 continue;
             }
-            boolean ownerGone = lease.wrapper.owner.threadDied();
+            // A thread that allowed sharing may have handed the connection to another one that lives on.
+            boolean ownerGone = lease.wrapper.owner.threadDied() && !lease.wrapper.allowsThreadSharing();
             if (lease.state() == Lease.PARKED) {
                 CloseReason reason = p.expired(now) ? CloseReason.MAX_AGE
                         : now - p.lastReleased >= idleNanos ? CloseReason.IDLE : null;

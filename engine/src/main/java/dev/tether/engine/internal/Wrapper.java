@@ -41,17 +41,17 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public Connection connection() throws SQLException {
+    public synchronized Connection connection() throws SQLException {
         validateThreadSharing();
-        engine.checkMayBlock(alias());
         Lease held = usableLease();
         held.handles++;
         return new ConnectionView(this, held);
     }
 
     @Override
-    public void ensureConnection() throws SQLException {
+    public synchronized void ensureConnection() throws SQLException {
         validateThreadSharing();
+        engine.checkMayBlock(alias());
         if (hold() == null) {
             acquire();
         }
@@ -65,7 +65,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public boolean getAutocommit() throws SQLException {
+    public synchronized boolean getAutocommit() throws SQLException {
         validateThreadSharing();
         try {
             return usableLease().physical.autocommit;
@@ -75,7 +75,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public void setAutocommit(boolean autocommit) throws SQLException {
+    public synchronized void setAutocommit(boolean autocommit) throws SQLException {
         validateThreadSharing();
         Physical p = usableLease().physical;
         try {
@@ -98,8 +98,9 @@ final class Wrapper implements DatabaseWrapper {
         endTransaction(false);
     }
 
-    private void endTransaction(boolean commit) throws SQLException {
+    private synchronized void endTransaction(boolean commit) throws SQLException {
         validateThreadSharing();
+        engine.checkMayBlock(alias());
         Lease held = hold();
         if (held == null) {
             return;
@@ -127,7 +128,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public boolean isUsable() {
+    public synchronized boolean isUsable() {
         Lease held = hold();
         try {
             return held != null && pool.backend.isUsable(held.physical.jdbc);
@@ -137,7 +138,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public void closeIfUnusableOrObsolete() {
+    public synchronized void closeIfUnusableOrObsolete() {
         validateThreadSharing();
         if (hold() != null) {
             applyBoundaryRules();
@@ -146,7 +147,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         validateThreadSharing();
         if (hold() != null) {
             drop(CloseReason.CLOSED_BY_APPLICATION);
@@ -206,7 +207,7 @@ final class Wrapper implements DatabaseWrapper {
      * The request boundary: Django's rules, then at the end the connection is released; at the start an
      * unused one stays parked until first use, so a request that never queries holds nothing.
      */
-    void requestBoundary(boolean finished) {
+    synchronized void requestBoundary(boolean finished) {
         Lease held = hold();
         if (held == null) {
             return;
@@ -215,37 +216,44 @@ final class Wrapper implements DatabaseWrapper {
         if (finished) {
             release();
         } else if (lease != null && held.handles == 0 && parksWithThread()) {
-            held.park();
-            pool.parked(held.physical);
+            pool.park(held);
         } else {
             letGo();
         }
     }
 
-    /** Django's {@code close_if_unusable_or_obsolete}, on a held lease. */
+    /** Django's {@code close_if_unusable_or_obsolete}, on a held lease: a boundary also resets the health check. */
     private void applyBoundaryRules() {
         healthCheckDone = false;
+        dropIfUnusableOrObsolete();
+    }
+
+    private void dropIfUnusableOrObsolete() {
         Physical p = lease.physical;
         if (p.autocommit != settings.autocommit()) {
             drop(CloseReason.AUTOCOMMIT_CHANGED);
-            return;
-        }
-        if (p.errorsOccurred) {
-            if (!p.broken && pool.backend.isUsable(p.jdbc)) {
+        } else if (p.broken) {
+            drop(CloseReason.BROKEN);
+        } else if (p.errorsOccurred && !pool.backend.isUsable(p.jdbc)) {
+            drop(CloseReason.ERROR);
+        } else {
+            if (p.errorsOccurred) {
                 p.errorsOccurred = false;
-                healthCheckDone = true;
-            } else {
-                drop(p.broken ? CloseReason.BROKEN : CloseReason.ERROR);
-                return;
+                healthCheckDone = true; // a passing check counts as this request's health check
+            }
+            if (expired(p)) {
+                drop(CloseReason.MAX_AGE);
             }
         }
-        if (p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos())) {
-            drop(CloseReason.MAX_AGE);
-        }
+    }
+
+    private boolean expired(Physical p) {
+        return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
     }
 
     /** Django's {@code _cursor}: the health check, then {@code ensure_connection}. */
     private Lease usableLease() throws SQLException {
+        engine.checkMayBlock(alias());
         Lease held = hold();
         while (true) {
             if (held == null) {
@@ -304,7 +312,10 @@ final class Wrapper implements DatabaseWrapper {
             return;
         }
         if (!parksWithThread()) {
-            applyBoundaryRules();
+            if (owner.inRequest && expired(held.physical)) {
+                return; // it serves the rest of its request and retires at the end, as in Django (max age 0 included)
+            }
+            dropIfUnusableOrObsolete();
         }
         release();
     }
@@ -319,8 +330,7 @@ final class Wrapper implements DatabaseWrapper {
         if (!pool.cleanSession(p)) {
             drop(CloseReason.SESSION_RESET_FAILED);
         } else if (parksWithThread() && !pool.isShutDown()) {
-            held.park();
-            pool.parked(p);
+            pool.park(held);
         } else {
             lease = null;
             held.revoke();
@@ -344,7 +354,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     /** A view was closed: one handle fewer. */
-    void viewClosed(Lease of, int epoch) {
+    synchronized void viewClosed(Lease of, int epoch) {
         if (lease == of && of.epoch == epoch && of.handles > 0) {
             of.handles--;
             letGo();

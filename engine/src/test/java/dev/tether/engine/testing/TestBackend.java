@@ -15,6 +15,8 @@ public final class TestBackend implements Backend {
     public final AtomicInteger pings = new AtomicInteger();
     /** When set, connecting fails with this SQLSTATE. */
     public volatile String failConnectWith;
+    /** When set, connecting throws this (a driver bug, a missing class). */
+    public volatile Error throwOnConnect;
 
     @Override
     public List<String> engineNames() {
@@ -28,6 +30,9 @@ public final class TestBackend implements Backend {
 
     @Override
     public Connection connect(DatabaseSettings settings) throws SQLException {
+        if (throwOnConnect != null) {
+            throw throwOnConnect;
+        }
         if (failConnectWith != null) {
             throw new SQLException("simulated connect failure", failConnectWith);
         }
