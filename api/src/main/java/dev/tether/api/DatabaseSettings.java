@@ -122,11 +122,19 @@ public record DatabaseSettings(
     public String toString() {
         return "DatabaseSettings[alias=" + alias + ", engine=" + engine + ", name=" + name + ", user=" + user
                 + ", password=" + (password.isEmpty() ? "" : "****") + ", host=" + host + ", port=" + port
-                + ", options=" + options + ", maxAge=" + (unlimitedMaxAge() ? "unlimited" : maxAge)
+                + ", options=" + maskedOptions() + ", maxAge=" + (unlimitedMaxAge() ? "unlimited" : maxAge)
                 + ", healthChecks=" + healthChecks + ", autocommit=" + autocommit + ", timeZone=" + timeZone
                 + ", persistence=" + persistence + ", maxConnections=" + maxConnections
                 + ", acquireTimeout=" + acquireTimeout + ", maxAgeJitter=" + maxAgeJitter
                 + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + "]";
+    }
+
+    /** Driver options with the values of secret-looking keys (sslpassword, ...) hidden. */
+    private Map<String, String> maskedOptions() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        options.forEach((key, value) -> shown.put(key,
+                key.toLowerCase(java.util.Locale.ROOT).matches(".*(password|secret|token|key).*") ? "****" : value));
+        return shown;
     }
 
     private static final class Defaults {
@@ -208,12 +216,12 @@ public record DatabaseSettings(
         }
 
         public Builder option(String key, String value) {
-            options.put(key, value);
+            options.put(key, Objects.requireNonNullElse(value, ""));
             return this;
         }
 
         public Builder options(Map<String, String> values) {
-            options.putAll(values);
+            values.forEach(this::option);
             return this;
         }
 

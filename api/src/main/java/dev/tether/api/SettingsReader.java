@@ -41,20 +41,7 @@ final class SettingsReader {
             throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has no engine or host", Setting.URL.hint());
         }
         builder.engine(uri.getScheme());
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            builder.user(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                builder.password(decode(userInfo.substring(colon + 1)));
-            }
-        }
-        if (uri.getHost() != null) {
-            builder.host(uri.getHost());
-        }
-        if (uri.getPort() > 0) {
-            builder.port(uri.getPort());
-        }
+        applyAuthority(builder, uri.getRawAuthority());
         String path = uri.getRawPath();
         if (path != null && path.length() > 1) {
             builder.name(decode(path.substring(1)));
@@ -67,6 +54,29 @@ final class SettingsReader {
                     applyParameter(builder, decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
                 }
             }
+        }
+    }
+
+    /**
+     * {@code user:password@host:port}, read by hand: {@link URI} gives up on host names with an underscore
+     * (docker-compose service names) and on an unencoded {@code @} in the password, silently.
+     */
+    private static void applyAuthority(DatabaseSettings.Builder builder, String authority) {
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            builder.user(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                builder.password(decode(userInfo.substring(colon + 1)));
+            }
+        }
+        String hostPort = authority.substring(at + 1);
+        int portColon = hostPort.startsWith("[") ? hostPort.indexOf(':', hostPort.indexOf(']')) : hostPort.lastIndexOf(':');
+        String host = portColon < 0 ? hostPort : hostPort.substring(0, portColon);
+        builder.host(decode(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host));
+        if (portColon >= 0) {
+            builder.set(Setting.PORT.key(), hostPort.substring(portColon + 1));
         }
     }
 

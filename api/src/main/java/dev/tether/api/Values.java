@@ -24,7 +24,7 @@ final class Values {
         return switch (given.value()) {
             case null -> "";
             case String s -> s;
-            case Number n when setting != Setting.PASSWORD -> n.toString();
+            case Number n -> n.toString(); // YAML reads password: 12345 as a number
             default -> throw invalid(b, setting, given);
         };
     }
@@ -93,7 +93,7 @@ final class Values {
             case Duration d when !d.isNegative() -> d;
             case Integer i when i >= 0 -> Duration.ofSeconds(i);
             case Long l when l >= 0 -> Duration.ofSeconds(l);
-            case Number n when n.doubleValue() >= 0 -> millis(b, setting, given, new BigDecimal(n.toString()), "s");
+            case Number n when n.doubleValue() >= 0 -> millis(b, setting, given, n.toString(), "s");
             case String s -> parseDuration(b, setting, given, s.strip());
             case null, default -> throw invalid(b, setting, given);
         };
@@ -114,10 +114,10 @@ final class Values {
         if (!matcher.matches()) {
             throw invalid(b, setting, given);
         }
-        return millis(b, setting, given, new BigDecimal(matcher.group(1)), matcher.group(2) == null ? "s" : matcher.group(2));
+        return millis(b, setting, given, matcher.group(1), matcher.group(2) == null ? "s" : matcher.group(2));
     }
 
-    private static Duration millis(DatabaseSettings.Builder b, Setting setting, Given given, BigDecimal amount, String unit) {
+    private static Duration millis(DatabaseSettings.Builder b, Setting setting, Given given, String amount, String unit) {
         long perUnit = switch (unit) {
             case "ms" -> 1;
             case "s" -> 1_000;
@@ -126,8 +126,8 @@ final class Values {
             default -> 86_400_000;
         };
         try {
-            return Duration.ofMillis(amount.multiply(BigDecimal.valueOf(perUnit)).longValueExact());
-        } catch (ArithmeticException e) {
+            return Duration.ofMillis(new BigDecimal(amount).multiply(BigDecimal.valueOf(perUnit)).longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
             throw invalid(b, setting, given);
         }
     }
@@ -156,7 +156,9 @@ final class Values {
     }
 
     private static ConfigurationException invalid(DatabaseSettings.Builder b, Setting setting, Given given) {
-        String shown = setting == Setting.PASSWORD || setting == Setting.URL ? "" : " '" + given.value() + "'";
+        // Passwords, URLs and driver options may hold secrets: their values are never repeated.
+        String shown = setting == Setting.PASSWORD || setting == Setting.URL || setting == Setting.OPTIONS ? ""
+                : " '" + given.value() + "'";
         String key = given.key().equals(setting.key()) ? setting.key() : given.key() + " (" + setting.key() + ")";
         return ConfigurationException.of(b.alias(), key, "has an invalid value" + shown, setting.hint());
     }

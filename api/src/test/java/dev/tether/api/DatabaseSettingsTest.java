@@ -149,4 +149,35 @@ class DatabaseSettingsTest {
         ConfigurationException error = invalid(django("PASSWORD", Map.of("secret", "hunter2")));
         assertFalse(error.getMessage().contains("hunter2"));
     }
+
+    @Test
+    void urlHostMayHaveAnUnderscoreAndThePasswordAnUnencodedAt() {
+        DatabaseSettings settings = DatabaseSettings.fromUrl("default", "postgresql://app:p@ss@my_db:5433/app");
+        assertEquals("my_db", settings.host());
+        assertEquals(5433, settings.port());
+        assertEquals("app", settings.user());
+        assertEquals("p@ss", settings.password());
+    }
+
+    @Test
+    void urlWithABadPortFailsNamingPort() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> DatabaseSettings.fromUrl("default", "postgresql://u@h:http/app"));
+        assertTrue(error.getMessage().contains("PORT"), error.getMessage());
+    }
+
+    @Test
+    void secretLookingOptionsAreMaskedAndOptionValuesNeverEchoed() {
+        DatabaseSettings settings = DatabaseSettings.fromUrl("default", "postgresql://u@h/app?sslpassword=TopSecret&sslmode=require");
+        assertFalse(settings.toString().contains("TopSecret"), settings.toString());
+        assertTrue(settings.toString().contains("sslmode=require"));
+        ConfigurationException error = invalid(django("OPTIONS", "sslpassword"));
+        assertFalse(error.getMessage().contains("sslpassword"), error.getMessage());
+    }
+
+    @Test
+    void infiniteOrNumericOddValuesGetClearErrorsAndNumericPasswordsAreAccepted() {
+        assertTrue(invalid(django("CONN_MAX_AGE", Double.POSITIVE_INFINITY)).getMessage().contains("CONN_MAX_AGE"));
+        assertEquals("12345", DatabaseSettings.fromMap("d", django("PASSWORD", 12345)).password());
+    }
 }
