@@ -179,6 +179,15 @@ public record DatabaseSettings(
             return this;
         }
 
+        /**
+         * Applies settings from Django-style keys, a {@code URL} key first; what the map does not set keeps the
+         * value it had, so a caller (an adapter) can set its own defaults before.
+         */
+        public Builder apply(Map<String, ?> values) {
+            SettingsReader.applyMap(this, values);
+            return this;
+        }
+
         /** Applies a database URL; settings set later override what it gave. */
         public Builder url(String url) {
             SettingsReader.applyUrl(this, url);

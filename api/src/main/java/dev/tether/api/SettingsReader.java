@@ -12,10 +12,13 @@ final class SettingsReader {
     }
 
     static DatabaseSettings fromMap(String alias, Map<String, ?> values) {
-        DatabaseSettings.Builder builder = DatabaseSettings.builder(alias);
+        return DatabaseSettings.builder(alias).apply(values).build();
+    }
+
+    static void applyMap(DatabaseSettings.Builder builder, Map<String, ?> values) {
         // The URL goes first so that explicit keys override what it gave.
         values.forEach((key, value) -> {
-            if (Setting.find(alias, key) == Setting.URL) {
+            if (Setting.find(builder.alias(), key) == Setting.URL) {
                 builder.set(key, value);
             }
         });
@@ -24,7 +27,6 @@ final class SettingsReader {
                 builder.set(key, value);
             }
         });
-        return builder.build();
     }
 
     static void applyUrl(DatabaseSettings.Builder builder, String url) {

@@ -5,8 +5,6 @@ import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,11 +44,7 @@ public final class JsonSettings {
             case null, default -> throw new ConfigurationException("Database '" + alias + "': its settings must be a JSON "
                     + "object of keys such as {\"ENGINE\": \"postgresql\", \"NAME\": \"app\"}, or a database URL string");
         }
-        boolean explicit = persistenceGiven(keys);
-        if (!explicit) {
-            keys.put("PERSISTENCE", "context");
-        }
-        DatabaseSettings settings = DatabaseSettings.fromMap(alias, keys);
+        DatabaseSettings settings = DatabaseSettings.builder(alias).persistence(Persistence.CONTEXT).apply(keys).build();
         requireContextPersistence(settings, "set PERSISTENCE to 'context' or leave it out (the Vert.x adapter defaults to context)");
         return settings;
     }
@@ -62,39 +56,6 @@ public final class JsonSettings {
                     .toLowerCase(Locale.ROOT) + ", but a Vert.x request hops between event-loop, worker and virtual "
                     + "threads, and thread persistence would park a connection with each of them", fix);
         }
-    }
-
-    private static boolean persistenceGiven(Map<String, Object> keys) {
-        for (Map.Entry<String, Object> entry : keys.entrySet()) {
-            String key = normalize(entry.getKey());
-            if (key.equals("PERSISTENCE")
-                    || key.equals("URL") && entry.getValue() instanceof String url && urlGivesPersistence(url)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean urlGivesPersistence(String url) {
-        try {
-            String query = new URI(url.strip()).getRawQuery();
-            if (query == null) {
-                return false;
-            }
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (normalize(eq < 0 ? pair : pair.substring(0, eq)).equals("PERSISTENCE")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (URISyntaxException e) {
-            return false; // reading the settings reports the bad URL
-        }
-    }
-
-    private static String normalize(String key) {
-        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 
     /** JSON objects and arrays as plain maps and lists, which the settings reader understands. */
