@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * What a run's figures depend on besides the modes: the target, the flags, and how busy the machine was
- * (the 1-minute load average before and after, -1 where the OS does not say). A load well above the
- * core count means other processes competed with the run, so its ratios are less trustworthy.
+ * (the 1-minute load average before and after, -1 where the OS does not say). A load above the core
+ * count before the run means other processes were competing with it, so its ratios are less trustworthy;
+ * the load after includes the run's own clients and server processes.
  */
 record RunInfo(String target, Options options, int cores, double loadBefore, double loadAfter) {
 
@@ -33,8 +34,9 @@ record RunInfo(String target, Options options, int cores, double loadBefore, dou
         if (loadBefore < 0) {
             return "";
         }
-        String note = String.format(java.util.Locale.ROOT, "Load average (1 min) before %.1f, after %.1f, on %d cores",
-                loadBefore, loadAfter, cores);
+        String note = String.format(java.util.Locale.ROOT,
+                "Load average (1 min) before the run %.1f on %d cores (after it %.1f, which counts this run's own clients and server)",
+                loadBefore, cores, loadAfter);
         return loadBefore > cores ? note + ": other processes were busy before the run started; compare ratios with care"
                 : note;
     }

@@ -56,21 +56,23 @@ final class SvgChart {
         svg.append(String.format(Locale.ROOT, "<text transform=\"translate(18 %d) rotate(-90)\" text-anchor=\"middle\">"
                 + "connections seen by the server</text>%n", TOP + plotHeight / 2));
 
-        for (int i = 0; i < results.size(); i++) {
+        // drawn last to first, every other line dashed, so that lines at the same level (two modes at the cap) both show
+        for (int i = results.size() - 1; i >= 0; i--) {
             ModeResult r = results.get(i);
             String colour = COLOURS[i % COLOURS.length];
+            String dash = i % 2 == 1 ? " stroke-dasharray=\"7 5\"" : "";
             StringBuilder points = new StringBuilder();
             for (ServerSampler.Sample s : r.samples()) {
                 double x = LEFT + plotWidth * (s.millis() / 1000.0) / xTop;
                 double y = TOP + plotHeight - plotHeight * Math.max(0, s.connections()) / yTop;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\">"
-                    + "<title>%s</title></polyline>%n", colour, points.toString().strip(), escape(r.mode().label())));
+            svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\">"
+                    + "<title>%s</title></polyline>%n", colour, dash, points.toString().strip(), escape(r.mode().label())));
             int ly = TOP + 10 + i * 40;
             int lx = LEFT + plotWidth + 16;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>%n",
-                    lx, ly, lx + 22, ly, colour));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s/>%n",
+                    lx, ly, lx + 22, ly, colour, dash));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
                     lx + 28, ly + 4, escape(r.mode().label())));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">peak %s, %s req/s</text>%n",
