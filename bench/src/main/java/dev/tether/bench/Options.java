@@ -33,7 +33,7 @@ public record Options(int clients, Duration duration, Duration warmup, List<Mode
                                         (use a database of its own: server connections are counted per database and user)
               --cap C                   the reference pool's size: HikariCP's pool and context mode's MAX_CONNECTIONS (default 8)
               --queries-per-request Q   SELECT 1 round trips per request (default 1)
-              --out DIR                 where results go (default bench/results)
+              --out DIR                 where results go, relative to bench/ (default bench/results)
               --help                    this text
             """;
 
