@@ -90,6 +90,7 @@ final class Pool {
                 waiting--;
             }
         } catch (InterruptedException e) {
+            changed.signal(); // a signal meant for this waiter goes to the next one
             Thread.currentThread().interrupt();
             throw new SQLTransientConnectionException("[" + settings.alias() + "] interrupted while waiting for a connection", "08001", e);
         } finally {
@@ -168,8 +169,9 @@ final class Pool {
                     open.add(p);
                     opened++;
                     added = true;
+                } else {
+                    changed.signal(); // a slot came free
                 }
-                changed.signalAll();
             } finally {
                 lock.unlock();
             }
@@ -230,7 +232,8 @@ final class Pool {
             } else {
                 reservoir.addFirst(p);
             }
-            changed.signalAll();
+            // One connection serves one waiter; waking them all made every release a stampede at the cap.
+            changed.signal();
         } finally {
             lock.unlock();
         }
@@ -246,7 +249,7 @@ final class Pool {
         if (waiting > 0 || shutDown) {
             lock.lock();
             try {
-                changed.signalAll();
+                changed.signal();
             } finally {
                 lock.unlock();
             }
@@ -258,7 +261,7 @@ final class Pool {
         lock.lock();
         try {
             forget(p, null);
-            changed.signalAll();
+            changed.signal();
         } finally {
             lock.unlock();
         }
