@@ -105,10 +105,9 @@ final class Pool {
     }
 
     private Lease fromReservoir(Wrapper wrapper, List<Physical> retired) {
-        long now = engine.ticker.nanos();
         Physical p;
         while ((p = reservoir.pollFirst()) != null) {
-            if (p.expired(now)) {
+            if (expiredNow(p)) {
                 forget(p, retired);
             } else {
                 return bind(wrapper, p);
@@ -122,7 +121,6 @@ final class Pool {
      * only those whose owner thread died are taken, so live threads keep their own (Django's affinity).
      */
     private Lease reclaimParked(Wrapper wrapper, List<Physical> retired, boolean deadOwnersOnly) {
-        long now = engine.ticker.nanos();
         Physical best = null;
         Lease bestLease = null;
         for (Physical p : open) {
@@ -138,11 +136,16 @@ final class Pool {
             return null;
         }
         bestLease.revoke();
-        if (best.expired(now) || best.errorsOccurred) {
+        if (expiredNow(best) || best.errorsOccurred) {
             forget(best, retired);
             return reclaimParked(wrapper, retired, deadOwnersOnly);
         }
         return bind(wrapper, best);
+    }
+
+    /** Reads the clock only for connections that can expire: the clock is a cost on the hot path. */
+    private boolean expiredNow(Physical p) {
+        return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
     }
 
     private Lease bind(Wrapper wrapper, Physical p) {
@@ -242,9 +245,14 @@ final class Pool {
         }
     }
 
-    /** Parks a connection with its owner's thread; it may then serve a waiter from another owner. */
-    void park(Lease lease) {
-        lease.physical.lastReleased = engine.ticker.nanos(); // before PARKED is visible to the reaper
+    /**
+     * Parks a connection with its owner's thread; it may then serve a waiter from another owner. One parked
+     * again unused (at a request's start) keeps its time of last use, for the idle timeout.
+     */
+    void park(Lease lease, boolean used) {
+        if (used) {
+            lease.physical.lastReleased = engine.ticker.nanos(); // before PARKED is visible to the reaper
+        }
         lease.park();
         if (waiting > 0 || shutDown) {
             lock.lock();

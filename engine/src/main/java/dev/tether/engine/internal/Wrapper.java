@@ -216,7 +216,7 @@ final class Wrapper implements DatabaseWrapper {
         if (finished) {
             release();
         } else if (lease != null && held.handles == 0 && parksWithThread()) {
-            pool.park(held);
+            pool.park(held, false);
         } else {
             letGo();
         }
@@ -330,7 +330,7 @@ final class Wrapper implements DatabaseWrapper {
         if (!pool.cleanSession(p)) {
             drop(CloseReason.SESSION_RESET_FAILED);
         } else if (parksWithThread() && !pool.isShutDown()) {
-            pool.park(held);
+            pool.park(held, true);
         } else {
             lease = null;
             held.revoke();
