@@ -13,6 +13,9 @@ import java.util.List;
  * the table, CSV, JSON and an SVG chart of server connections over time. Run it with {@code bin/demo}.
  */
 public final class LoadDemo {
+    /** Few enough that the JIT compiler threads get CPU time on a small machine. */
+    static final int JVM_WARMUP_CLIENTS = 8;
+
     private LoadDemo() {
     }
 
@@ -53,6 +56,15 @@ public final class LoadDemo {
                 options.queriesPerRequest(), options.queriesPerRequest() == 1 ? "y" : "ies", target);
         List<ModeResult> results = new ArrayList<>();
         try (ServerSampler sampler = new ServerSampler(target)) {
+            if (!options.jvmWarmup().isZero()) {
+                Options warm = options.forJvmWarmup(JVM_WARMUP_CLIENTS);
+                System.err.printf("JVM warm-up: every mode for %s with %d clients, not measured%n",
+                        seconds(warm.duration()), warm.clients());
+                for (Mode mode : warm.modes()) {
+                    sampler.awaitIdle(Duration.ofSeconds(15));
+                    new LoadRun(mode, warm, target, sampler, false).run();
+                }
+            }
             for (Mode mode : options.modes()) {
                 if (!sampler.awaitIdle(Duration.ofSeconds(15))) {
                     System.err.println("  note: the server still shows " + sampler.countNow() + " connections to "
@@ -60,7 +72,7 @@ public final class LoadDemo {
                             + "; server peaks include them (use a database of its own)");
                 }
                 System.err.printf("%s: %s%n", mode.label(), mode.description());
-                results.add(new LoadRun(mode, options, target, sampler).run());
+                results.add(new LoadRun(mode, options, target, sampler, true).run());
             }
         }
         info = info.withLoadAfter();

@@ -18,14 +18,16 @@ final class LoadRun {
     private final Options options;
     private final Target target;
     private final ServerSampler sampler;
+    private final boolean showProgress;
     private final LongAdder completed = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicReference<String> firstError = new AtomicReference<>();
     private final List<LatencyHistogram> histograms = new ArrayList<>();
     private volatile Phase phase = Phase.WARMUP;
 
-    LoadRun(Mode mode, Options options, Target target, ServerSampler sampler) {
+    LoadRun(Mode mode, Options options, Target target, ServerSampler sampler, boolean showProgress) {
         this.mode = mode;
+        this.showProgress = showProgress;
         this.options = options;
         this.target = target;
         this.sampler = sampler;
@@ -46,7 +48,9 @@ final class LoadRun {
                 clients.add(workload.threads().newThread(() -> serve(workload, histogram)));
             }
             long start = System.nanoTime();
-            progress.scheduleAtFixedRate(new Progress(start), 1, 1, TimeUnit.SECONDS);
+            if (showProgress) {
+                progress.scheduleAtFixedRate(new Progress(start), 1, 1, TimeUnit.SECONDS);
+            }
             clients.forEach(Thread::start);
             Thread.sleep(options.warmup());
             measureStart = System.nanoTime();

@@ -13,20 +13,24 @@ import java.util.Locale;
  * @param clients           concurrent clients in every mode
  * @param duration          measured time per mode
  * @param warmup            unmeasured time per mode before it
+ * @param jvmWarmup         time per mode, with few clients, before the first measured mode: compiles every mode's
+ *                          code while the CPU is not saturated, so the first mode is not measured on a cold JVM
  * @param modes             the modes to run, in order
  * @param url               a server to use ({@code postgresql://...}, {@code mysql://...}); null for an embedded PostgreSQL
  * @param cap               connections of the reference pool: HikariCP's size and the context mode's MAX_CONNECTIONS
  * @param queriesPerRequest {@code SELECT 1} round trips per request
  * @param out               where the CSV, JSON and SVG files go
  */
-public record Options(int clients, Duration duration, Duration warmup, List<Mode> modes, String url, int cap,
-                      int queriesPerRequest, Path out) {
+public record Options(int clients, Duration duration, Duration warmup, Duration jvmWarmup, List<Mode> modes, String url,
+                      int cap, int queriesPerRequest, Path out) {
 
     public static final String USAGE = """
             Usage: bin/demo [flags]
               --clients N               concurrent clients in every mode (default 160)
               --duration D              measured time per mode: 8s, 1500ms, 2m or seconds (default 8s)
               --warmup D                unmeasured time per mode before it (default 2s)
+              --jvm-warmup D            before the first mode, every mode with few clients, not measured, so that
+                                        no mode is measured on a cold JVM (default 1s per mode; 0 for none)
               --modes a,b,...           any of raw, per-request, thread, context, hikari (default: all, in that order)
               --url URL                 a server to load instead of the embedded PostgreSQL, e.g.
                                         postgresql://postgres@127.0.0.1:5432/bench or mysql://root@127.0.0.1:3306/bench
@@ -53,6 +57,9 @@ public record Options(int clients, Duration duration, Duration warmup, List<Mode
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("--warmup must not be negative; use 0 for none");
         }
+        if (jvmWarmup.isNegative()) {
+            throw new IllegalArgumentException("--jvm-warmup must not be negative; use 0 for none");
+        }
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("--modes is empty; use any of " + Mode.names());
         }
@@ -60,8 +67,8 @@ public record Options(int clients, Duration duration, Duration warmup, List<Mode
     }
 
     public static Options defaults() {
-        return new Options(160, Duration.ofSeconds(8), Duration.ofSeconds(2), List.of(Mode.values()), null, 8, 1,
-                Path.of("results"));
+        return new Options(160, Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofSeconds(1), List.of(Mode.values()),
+                null, 8, 1, Path.of("results"));
     }
 
     /** Reads flags as {@code --name value} or {@code --name=value}. */
@@ -70,6 +77,7 @@ public record Options(int clients, Duration duration, Duration warmup, List<Mode
         int clients = o.clients;
         Duration duration = o.duration;
         Duration warmup = o.warmup;
+        Duration jvmWarmup = o.jvmWarmup;
         List<Mode> modes = o.modes;
         String url = o.url;
         int cap = o.cap;
@@ -100,6 +108,7 @@ public record Options(int clients, Duration duration, Duration warmup, List<Mode
                 case "--clients" -> clients = integer(name, value);
                 case "--duration" -> duration = duration(name, value);
                 case "--warmup" -> warmup = duration(name, value);
+                case "--jvm-warmup" -> jvmWarmup = duration(name, value);
                 case "--modes", "--mode" -> modes = modes(value);
                 case "--url" -> url = value.isBlank() ? null : value.strip();
                 case "--cap" -> cap = integer(name, value);
@@ -108,7 +117,13 @@ public record Options(int clients, Duration duration, Duration warmup, List<Mode
                 default -> throw new IllegalArgumentException("unknown flag " + name + "\n" + USAGE);
             }
         }
-        return new Options(clients, duration, warmup, modes, url, cap, queries, out);
+        return new Options(clients, duration, warmup, jvmWarmup, modes, url, cap, queries, out);
+    }
+
+    /** The JVM warm-up pass: every mode with at most {@code maxClients} clients for {@link #jvmWarmup}, not measured. */
+    Options forJvmWarmup(int maxClients) {
+        return new Options(Math.min(clients, maxClients), jvmWarmup, Duration.ZERO, Duration.ZERO, modes, url, cap,
+                queriesPerRequest, out);
     }
 
     private static int integer(String name, String value) {

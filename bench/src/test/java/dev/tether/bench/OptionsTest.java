@@ -19,18 +19,24 @@ class OptionsTest {
         assertEquals(8, o.cap());
         assertEquals(List.of(Mode.RAW, Mode.PER_REQUEST, Mode.THREAD, Mode.CONTEXT, Mode.HIKARI), o.modes());
         assertNull(o.url());
-        long perMode = o.duration().plus(o.warmup()).toSeconds();
+        long perMode = o.duration().plus(o.warmup()).plus(o.jvmWarmup()).toSeconds();
         assertTrue(perMode * o.modes().size() <= 60, "defaults run " + perMode + " s per mode");
     }
 
     @Test
     void everyFlagIsReadInBothSpellings() {
-        Options o = Options.parse("--clients", "40", "--duration=1500ms", "--warmup", "0", "--modes", "thread,Context",
+        Options o = Options.parse("--clients", "40", "--duration=1500ms", "--warmup", "0", "--jvm-warmup=2s",
+                "--modes", "thread,Context",
                 "--url=postgresql://postgres@127.0.0.1:5432/bench", "--cap", "2", "--queries-per-request=3",
                 "--out", "/tmp/x");
         assertEquals(40, o.clients());
         assertEquals(Duration.ofMillis(1500), o.duration());
         assertEquals(Duration.ZERO, o.warmup());
+        assertEquals(Duration.ofSeconds(2), o.jvmWarmup());
+        Options warm = o.forJvmWarmup(8);
+        assertEquals(8, warm.clients());
+        assertEquals(Duration.ofSeconds(2), warm.duration());
+        assertEquals(o.modes(), warm.modes());
         assertEquals(List.of(Mode.THREAD, Mode.CONTEXT), o.modes());
         assertEquals("postgresql://postgres@127.0.0.1:5432/bench", o.url());
         assertEquals(2, o.cap());
