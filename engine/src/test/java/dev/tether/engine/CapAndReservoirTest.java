@@ -74,14 +74,7 @@ class CapAndReservoirTest {
         try (Scenario s = capped(Persistence.THREAD, 1, Duration.ofSeconds(5))) {
             s.request("select 1");
             assertEquals(1, s.tether.stats("default").parked());
-            Thread other = Thread.ofPlatform().start(() -> {
-                try {
-                    s.request("select 2");
-                } catch (SQLException e) {
-                    throw new AssertionError(e);
-                }
-            });
-            other.join();
+            s.requestOnAnotherThread("select 2");
             assertEquals(1, s.backend.opened(), "the idle parked connection was reclaimed, not a second one opened");
             s.request("select 3"); // and this thread gets it back
             assertEquals(1, s.backend.opened());
@@ -185,14 +178,7 @@ class CapAndReservoirTest {
     @Test
     void aDeadThreadsParkedConnectionIsReusedBeforeANewOneIsOpened() throws Exception {
         try (Scenario s = capped(Persistence.THREAD, 5, Duration.ofSeconds(5))) {
-            Thread thread = Thread.ofPlatform().start(() -> {
-                try {
-                    s.request("select 1");
-                } catch (SQLException e) {
-                    throw new AssertionError(e);
-                }
-            });
-            thread.join();
+            s.requestOnAnotherThread("select 1");
             s.request("select 2");
             assertEquals(1, s.backend.opened());
         }
@@ -201,14 +187,7 @@ class CapAndReservoirTest {
     @Test
     void reaperTakesBackTheConnectionOfADeadThread() throws Exception {
         try (Scenario s = capped(Persistence.THREAD, 5, Duration.ofSeconds(5))) {
-            Thread thread = Thread.ofPlatform().start(() -> {
-                try {
-                    s.request("select 1");
-                } catch (SQLException e) {
-                    throw new AssertionError(e);
-                }
-            });
-            thread.join();
+            s.requestOnAnotherThread("select 1");
             assertEquals(1, s.tether.stats("default").parked());
             s.tether.reap();
             PoolStats stats = s.tether.stats("default");
@@ -340,14 +319,7 @@ class CapAndReservoirTest {
         try (Scenario s = capped(Persistence.THREAD, 1, Duration.ofSeconds(5))) {
             s.request("select 1");
             s.tether.requestStarted(); // a request that does no database work
-            Thread other = Thread.ofPlatform().start(() -> {
-                try {
-                    s.request("select 2");
-                } catch (SQLException e) {
-                    throw new AssertionError(e);
-                }
-            });
-            other.join();
+            s.requestOnAnotherThread("select 2");
             s.tether.requestFinished();
             assertEquals(1, s.backend.opened());
             assertEquals(List.of("select 1", "select 2"), s.current().executed);
@@ -360,14 +332,7 @@ class CapAndReservoirTest {
             s.query("select 1"); // outside a request: parked when the handle closes
             assertThrows(SQLException.class, () -> s.query("fail 42601"));
             assertEquals(1, s.tether.stats("default").parked());
-            Thread other = Thread.ofPlatform().start(() -> {
-                try {
-                    s.request("select 2");
-                } catch (SQLException e) {
-                    throw new AssertionError(e);
-                }
-            });
-            other.join();
+            s.requestOnAnotherThread("select 2");
             assertEquals(2, s.backend.opened());
             assertTrue(s.backend.connections.getFirst().closed);
         }

@@ -50,6 +50,20 @@ final class Scenario implements AutoCloseable {
         }
     }
 
+    /** A whole request on a new platform thread, which has ended when this returns; its failure is rethrown. */
+    void requestOnAnotherThread(String sql) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().start(() -> {
+            try {
+                request(sql);
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }).join();
+        done.get();
+    }
+
     FakeConnection current() {
         return backend.last();
     }
