@@ -46,8 +46,9 @@ public record TargetCheck(String name, String goal, double measured, boolean met
         return checks;
     }
 
+    /** Skipped when either mode had errors: failing clients (too many connections) make the rates incomparable. */
     private static void throughput(List<TargetCheck> checks, ModeResult thread, ModeResult other, double goal) {
-        if (other != null && other.requestsPerSecond() > 0) {
+        if (other != null && other.requestsPerSecond() > 0 && other.errors() == 0 && thread.errors() == 0) {
             double ratio = thread.requestsPerSecond() / other.requestsPerSecond();
             checks.add(new TargetCheck("thread / " + other.mode().label() + " req/s", ">= " + format(goal), ratio,
                     ratio >= goal));
