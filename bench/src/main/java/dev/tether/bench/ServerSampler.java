@@ -56,7 +56,7 @@ final class ServerSampler implements AutoCloseable {
     /** Counts now, on the caller's thread, with a connection of its own. */
     int countNow() throws SQLException {
         try (Connection c = target.connect()) {
-            return count(c) - 1; // this connection is the caller's, not the bench's
+            return count(c) - 1; // the query leaves out its own connection; this leaves out the sampler's admin one
         }
     }
 
