@@ -23,4 +23,30 @@ public interface ContextStorage {
      */
     default void checkMayBlock(String alias) {
     }
+
+    /**
+     * Whether this storage's contexts are threads, so that {@code PERSISTENCE=thread} can park a connection with
+     * its thread between units of work. The engine refuses {@code PERSISTENCE=thread} at start-up for a storage
+     * whose contexts hop threads (a request that runs on an event loop, then on a worker).
+     */
+    default boolean contextsAreThreads() {
+        return false;
+    }
+
+    /**
+     * The thread the current context lives and dies with, or {@code null} when it outlives any one thread (a
+     * request, a Vert.x context). When that thread has died, the engine takes back the context's connections
+     * once no call on them is in flight.
+     */
+    default Thread ownerThread() {
+        return null;
+    }
+
+    /**
+     * Whether the current thread must not block (an event loop). The engine then runs the blocking part of a
+     * request's end (rollback, session reset, ping, close) on a thread of its own.
+     */
+    default boolean mustNotBlock() {
+        return false;
+    }
 }

@@ -29,12 +29,14 @@ import java.util.Objects;
  * @param maxAgeJitter   MAX_AGE_JITTER: a fraction in [0, 0.5] by which max age is randomly shortened
  * @param idleTimeout    IDLE_TIMEOUT: an unused connection older than this is closed by the reaper
  * @param connectTimeout CONNECT_TIMEOUT: how long opening a connection may take
+ * @param release        RELEASE: when an owner hands its connection back within a request: at the end of its
+ *                       unit of work (the default, one session per request), or after each transaction
  */
 public record DatabaseSettings(
         String alias, String engine, String name, String user, String password, String host, int port,
         Map<String, String> options, Duration maxAge, boolean healthChecks, boolean autocommit,
         String timeZone, Persistence persistence, int maxConnections, Duration acquireTimeout,
-        double maxAgeJitter, Duration idleTimeout, Duration connectTimeout) {
+        double maxAgeJitter, Duration idleTimeout, Duration connectTimeout, Release release) {
 
     /** CONN_MAX_AGE for connections that never age (Django's {@code None}). */
     public static final Duration UNLIMITED = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
@@ -53,6 +55,7 @@ public record DatabaseSettings(
         timeZone = Objects.requireNonNullElse(timeZone, "").strip();
         options = Map.copyOf(Objects.requireNonNullElse(options, Map.of()));
         persistence = Objects.requireNonNullElse(persistence, Persistence.THREAD);
+        release = Objects.requireNonNullElse(release, Release.UNIT);
         maxAge = Objects.requireNonNullElse(maxAge, Duration.ZERO);
         acquireTimeout = Objects.requireNonNullElse(acquireTimeout, Defaults.ACQUIRE_TIMEOUT);
         idleTimeout = Objects.requireNonNullElse(idleTimeout, Defaults.IDLE_TIMEOUT);
@@ -111,7 +114,8 @@ public record DatabaseSettings(
         return new Builder(alias).engine(engine).name(name).user(user).password(password).host(host).port(port)
                 .options(options).maxAge(maxAge).healthChecks(healthChecks).autocommit(autocommit).timeZone(timeZone)
                 .persistence(persistence).maxConnections(maxConnections).acquireTimeout(acquireTimeout)
-                .maxAgeJitter(maxAgeJitter).idleTimeout(idleTimeout).connectTimeout(connectTimeout);
+                .maxAgeJitter(maxAgeJitter).idleTimeout(idleTimeout).connectTimeout(connectTimeout)
+                .release(release);
     }
 
     public boolean unlimitedMaxAge() {
@@ -126,7 +130,7 @@ public record DatabaseSettings(
                 + ", healthChecks=" + healthChecks + ", autocommit=" + autocommit + ", timeZone=" + timeZone
                 + ", persistence=" + persistence + ", maxConnections=" + maxConnections
                 + ", acquireTimeout=" + acquireTimeout + ", maxAgeJitter=" + maxAgeJitter
-                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + "]";
     }
 
     /** Driver options with the values of secret-looking keys (sslpassword, ...) hidden. */
@@ -164,6 +168,7 @@ public record DatabaseSettings(
         private double maxAgeJitter;
         private Duration idleTimeout = Defaults.IDLE_TIMEOUT;
         private Duration connectTimeout = Defaults.CONNECT_TIMEOUT;
+        private Release release = Release.UNIT;
 
         private Builder(String alias) {
             this.alias = alias;
@@ -285,10 +290,16 @@ public record DatabaseSettings(
             return this;
         }
 
+        /** {@link Release#TRANSACTION} hands the connection back after each transaction; see {@link Release}. */
+        public Builder release(Release release) {
+            this.release = release;
+            return this;
+        }
+
         public DatabaseSettings build() {
             return new DatabaseSettings(alias, engine, name, user, password, host, port, options, maxAge, healthChecks,
                     autocommit, timeZone, persistence, maxConnections, acquireTimeout, maxAgeJitter, idleTimeout,
-                    connectTimeout);
+                    connectTimeout, release);
         }
     }
 }

@@ -35,6 +35,8 @@ public enum Setting {
             (b, s, v) -> b.idleTimeout(Values.duration(b, s, v, false))),
     CONNECT_TIMEOUT("use a positive number of seconds, or a duration such as '5s'",
             (b, s, v) -> b.connectTimeout(Values.duration(b, s, v, false))),
+    RELEASE("use 'unit' (keep one connection per unit of work, the default) or 'transaction' (hand it back after each "
+            + "transaction)", (b, s, v) -> b.release(Values.release(b, v))),
     URL("a database URL such as postgresql://user:password@host:5432/name?conn_max_age=60",
             (b, s, v) -> b.url(Values.text(b, s, v)));
 

@@ -79,6 +79,15 @@ final class Values {
         };
     }
 
+    static Release release(DatabaseSettings.Builder b, Given given) {
+        return switch (given.value()) {
+            case Release r -> r;
+            case String s when s.strip().equalsIgnoreCase("unit") -> Release.UNIT;
+            case String s when s.strip().equalsIgnoreCase("transaction") -> Release.TRANSACTION;
+            case null, default -> throw invalid(b, Setting.RELEASE, given);
+        };
+    }
+
     /**
      * A number of seconds (Django's unit), a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m}),
      * an ISO-8601 duration, or with {@code unlimitedAllowed} "unlimited"/"none"/null.

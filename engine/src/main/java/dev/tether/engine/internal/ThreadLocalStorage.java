@@ -20,4 +20,14 @@ final class ThreadLocalStorage implements ContextStorage {
             local.set(state);
         }
     }
+
+    @Override
+    public boolean contextsAreThreads() {
+        return true;
+    }
+
+    @Override
+    public Thread ownerThread() {
+        return Thread.currentThread();
+    }
 }
