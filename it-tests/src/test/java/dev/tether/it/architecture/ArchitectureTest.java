@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The arrows of DESIGN.md §2, and the rules Maven cannot hold. */
 class ArchitectureTest {
     private static final String[] FRAMEWORKS_AND_DRIVERS = {
-            "io.micronaut..", "io.vertx..", "io.netty..", "org.postgresql..", "com.mysql..", "com.zaxxer.."};
+            "io.micronaut..", "io.vertx..", "io.netty..", "org.postgresql..", "com.mysql..", "org.h2..", "com.zaxxer.."};
 
     private static JavaClasses library;
 
@@ -27,7 +27,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClasspathOfThisCheck() {
         for (String module : new String[]{"dev.tether.api", "dev.tether.spi", "dev.tether.engine",
-                "dev.tether.backend.postgres", "dev.tether.backend.mysql", "dev.tether.micronaut", "dev.tether.vertx"}) {
+                "dev.tether.backend.postgres", "dev.tether.backend.mysql", "dev.tether.backend.h2", "dev.tether.backend.kit",
+                "dev.tether.micronaut", "dev.tether.vertx"}) {
             if (library.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
                 throw new AssertionError("no classes of " + module + " were imported; add the module to it-tests' dependencies");
             }
@@ -54,6 +55,22 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("dev.tether.backend..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tether.engine..", "dev.tether.micronaut..",
                         "dev.tether.vertx.."));
+    }
+
+    @Test
+    void backendsDoNotSeeEachOtherOrTheKit() {
+        String[] backends = {"dev.tether.backend.postgres..", "dev.tether.backend.mysql..", "dev.tether.backend.h2..",
+                "dev.tether.backend.kit.."};
+        for (String backend : backends) {
+            String[] others = java.util.Arrays.stream(backends).filter(other -> !other.equals(backend)).toArray(String[]::new);
+            check(noClasses().that().resideInAPackage(backend).should().dependOnClassesThat().resideInAnyPackage(others));
+        }
+    }
+
+    @Test
+    void backendKitSeesOnlyTheApiAndJUnit() {
+        check(noClasses().that().resideInAPackage("dev.tether.backend.kit..")
+                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_DRIVERS));
     }
 
     @Test

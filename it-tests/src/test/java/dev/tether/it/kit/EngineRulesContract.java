@@ -13,6 +13,7 @@ import dev.tether.api.Persistence;
 import dev.tether.api.TetherListener;
 import dev.tether.api.ThreadSharingException;
 import dev.tether.api.UnitOfWork;
+import dev.tether.backend.kit.KitDatabase;
 import dev.tether.engine.Tether;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -35,31 +36,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compatibility kit: every engine rule, run through a backend on a real server. A backend proves
- * itself by extending this class and answering its six questions; see README "Implement a new backend".
+ * Every engine rule, run through a backend on a real server: the engine's side of what
+ * {@link dev.tether.backend.kit.BackendKit} proves about the backend alone. Its hooks are the kit's
+ * {@link KitDatabase}, so one class per database answers both.
  */
-public abstract class BackendCompatibilityKit {
+public abstract class EngineRulesContract {
     private final List<Tether> started = new ArrayList<>();
     /** The engines' clock, moved by hand where a test needs a connection to age. */
     private final AtomicLong clock = new AtomicLong();
+    private KitDatabase db;
 
-    /** Settings for a database this kit may create a table in; the kit sets the alias and lifecycle keys. */
-    protected abstract DatabaseSettings.Builder settings(String alias);
+    /** The database and backend to run the engine on. */
+    protected abstract KitDatabase database();
 
-    /** The server's id of the session behind {@code c}. */
-    protected abstract long sessionId(Connection c) throws SQLException;
+    private DatabaseSettings.Builder settings(String alias) {
+        if (db == null) {
+            db = database();
+        }
+        return db.settings(alias);
+    }
 
-    /** Ends a session from the server's side, as an administrator or a failover would. */
-    protected abstract void terminate(long sessionId) throws SQLException;
-
-    /** Whether the server still lists the session. */
-    protected abstract boolean sessionExists(long sessionId) throws SQLException;
-
-    /** SQL a session runs on itself so the server disconnects it after {@code idle} without a statement. */
-    protected abstract String idleTimeoutStatement(Duration idle);
-
-    /** The settings with credentials the server refuses (a wrong password, or an unknown user). */
-    protected abstract DatabaseSettings.Builder withBadCredentials(DatabaseSettings.Builder settings);
+    private long sessionId(Connection c) throws SQLException {
+        return db.sessionId(c);
+    }
 
     protected final Tether tether(UnaryOperator<DatabaseSettings.Builder> customise) {
         Tether tether = Tether.builder().database(customise.apply(settings("default")).build()).ticker(clock::get).build();
@@ -165,7 +164,7 @@ public abstract class BackendCompatibilityKit {
     void killedSessionCostsAtMostOneRequestWithoutHealthChecks() throws SQLException {
         Tether tether = tether(s -> s.maxAge(DatabaseSettings.UNLIMITED).healthChecks(false));
         long first = request(tether);
-        terminate(first);
+        db.terminate(first);
         int failed = 0;
         for (int i = 0; i < 3; i++) {
             try {
@@ -181,19 +180,19 @@ public abstract class BackendCompatibilityKit {
     void killedSessionCostsNoRequestWithHealthChecks() throws SQLException {
         Tether tether = tether(s -> s.maxAge(DatabaseSettings.UNLIMITED).healthChecks(true));
         long first = request(tether);
-        terminate(first);
+        db.terminate(first);
         assertNotEquals(first, request(tether, "SELECT 1"));
     }
 
     @Test
     void serverIdleTimeoutBetweenRequestsCostsNoRequestWithHealthChecks() throws Exception {
         Tether tether = tether(s -> s.maxAge(DatabaseSettings.UNLIMITED).healthChecks(true));
-        long first = request(tether, idleTimeoutStatement(Duration.ofSeconds(1)));
+        long first = request(tether, db.idleTimeoutStatement(Duration.ofSeconds(1)));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (sessionExists(first) && System.nanoTime() < deadline) {
+        while (db.sessionExists(first) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // polling the server; it cannot notify us
         }
-        assertFalse(sessionExists(first), "the server closed the idle session");
+        assertFalse(db.sessionExists(first), "the server closed the idle session");
         assertNotEquals(first, request(tether, "SELECT 1"));
     }
 
@@ -320,14 +319,14 @@ public abstract class BackendCompatibilityKit {
                 session = sessionId(c);
             }
             assertTrue(tether.wrapper("default").isUsable());
-            terminate(session);
+            db.terminate(session);
             assertFalse(tether.wrapper("default").isUsable());
         }
     }
 
     @Test
     void badCredentialsFailClearlyWithoutThePassword() {
-        DatabaseSettings.Builder bad = withBadCredentials(settings("default")).connectTimeout(Duration.ofSeconds(5));
+        DatabaseSettings.Builder bad = db.withBadCredentials(settings("default")).connectTimeout(Duration.ofSeconds(5));
         String password = bad.build().password();
         Tether tether = Tether.builder().database(bad.build()).build();
         started.add(tether);
