@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tether.api.UnitOfWork;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,6 +3,8 @@ package dev.tether.it.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,7 +23,8 @@ class ArchitectureTest {
     @BeforeAll
     static void importLibrary() {
         library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.tether");
+                .importPackages("dev.tether")
+                .that(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("dev.tether.testing.."))); // tests' own fixtures
     }
 
     @Test

@@ -3,8 +3,9 @@ package dev.tether.it.kit;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.backend.kit.Capability;
 import dev.tether.backend.kit.KitDatabase;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import dev.tether.spi.Backend;
 import dev.tether.spi.Backends;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * PostgreSQL or a MySQL-protocol server from the fixture, as the backend kit and the engine-rules contract see it:
- * a real server that can do everything the kit asks.
+ * a real server that can do everything the kit asks. Its admin connection lives as long as the test JVM.
  */
 public final class ServerKitDatabase implements KitDatabase {
     private final Server server;
@@ -38,21 +39,41 @@ public final class ServerKitDatabase implements KitDatabase {
         admin.createDatabase(database);
     }
 
-    /** PostgreSQL; local servers often trust every password, so an unknown role is what they reliably refuse. */
-    public static ServerKitDatabase postgres(Server server) throws SQLException {
-        return new ServerKitDatabase(server, s -> s.user("tether_no_such_role").password("not-the-password"),
-                Map.entry("tether_no_such_option", "1"));
+    private static ServerKitDatabase postgres;
+    private static ServerKitDatabase mysql;
+
+    /**
+     * PostgreSQL's, created once per JVM and shared by the kit and the engine-rules contract (their tests run one
+     * at a time and recreate their tables). Local servers often trust every password, so an unknown role is what
+     * they reliably refuse.
+     */
+    public static synchronized ServerKitDatabase postgres() {
+        if (postgres == null) {
+            postgres = create(() -> new ServerKitDatabase(Servers.postgres(), s -> s.user("tether_no_such_role").password("not-the-password"),
+                    Map.entry("tether_no_such_option", "1")));
+        }
+        return postgres;
     }
 
-    /** A MySQL-protocol server; its backend passes unknown options to Connector/J, but checks isolation_level. */
-    public static ServerKitDatabase mysql(Server server) throws SQLException {
-        return new ServerKitDatabase(server, s -> s.password("definitely-wrong-" + System.nanoTime()),
-                Map.entry("isolation_level", "sometimes"));
+    /** The MySQL-protocol server's, like {@link #postgres()}; its backend checks isolation_level, not option names. */
+    public static synchronized ServerKitDatabase mysql() {
+        if (mysql == null) {
+            mysql = create(() -> new ServerKitDatabase(Servers.mysql(), s -> s.password("definitely-wrong-" + System.nanoTime()),
+                    Map.entry("isolation_level", "sometimes")));
+        }
+        return mysql;
     }
 
-    /** Closes the administrator's connection. */
-    public void close() throws SQLException {
-        admin.close();
+    private interface Creation {
+        ServerKitDatabase create() throws SQLException;
+    }
+
+    private static ServerKitDatabase create(Creation creation) {
+        try {
+            return creation.create();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the kit's database", e);
+        }
     }
 
     @Override

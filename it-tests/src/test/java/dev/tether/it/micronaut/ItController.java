@@ -1,6 +1,6 @@
 package dev.tether.it.micronaut;
 
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerAdmin;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -3,8 +3,8 @@ package dev.tether.it.micronaut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -170,7 +170,7 @@ abstract class MicronautEndToEndContract {
         start(Map.of("conn-max-age", "unlimited", "persistence", "context"));
         assertEquals(500, app.get("/it/boom").statusCode());
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
         assertEquals(200, app.get("/it/session").statusCode(), "the released connection serves the next request");
         app.awaitQuiet(2);
         assertEquals(1, app.stats().opened());
@@ -180,7 +180,7 @@ abstract class MicronautEndToEndContract {
     void streamedResponseFinishesOnceAfterItsLastChunk() {
         start(Map.of("conn-max-age", "unlimited", "persistence", "context"));
         AtomicBoolean completedBeforeFinish = new AtomicBoolean();
-        app.signals.onFinished = () -> completedBeforeFinish.set(ItController.streamCompleted.get());
+        app.signals.onRequestFinished(() -> completedBeforeFinish.set(ItController.streamCompleted.get()));
 
         HttpResponse<String> response = app.get("/it/stream");
 
@@ -188,7 +188,7 @@ abstract class MicronautEndToEndContract {
         assertEquals(5, response.body().lines().count(), response.body());
         app.awaitQuiet(1);
         assertTrue(completedBeforeFinish.get(), "the request finished after the last chunk");
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
@@ -203,7 +203,7 @@ abstract class MicronautEndToEndContract {
         }
         app.await("the stream to be cancelled", ItController.streamCancelled::get);
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     /** Sends {@code count} requests one after another; returns the server sessions they ran on. */

@@ -3,7 +3,8 @@ package dev.tether.it.vertx;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tether.api.PoolStats;
-import dev.tether.it.servers.Server;
+import dev.tether.testing.SignalRecorder;
+import dev.tether.testing.servers.Server;
 import dev.tether.vertx.TetherVertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -45,7 +46,7 @@ final class VertxApp implements AutoCloseable {
     final Server server;
     final Vertx vertx = Vertx.vertx();
     final TetherVertx db;
-    final Signals signals = new Signals();
+    final SignalRecorder signals = new SignalRecorder();
     final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
     final AtomicInteger slowArrived = new AtomicInteger();
     private final Vertx clientSide = Vertx.vertx();
@@ -172,8 +173,8 @@ final class VertxApp implements AutoCloseable {
 
     /** Waits until {@code requests} requests have finished and no connection is checked out. */
     void awaitSettled(int requests) {
-        awaitTrue(() -> signals.finished.get() >= requests && stats().inUse() == 0,
-                () -> requests + " requests to finish with no connection in use; finished " + signals.finished + ", " + stats());
+        awaitTrue(() -> signals.requestsFinished() >= requests && stats().inUse() == 0,
+                () -> requests + " requests to finish with no connection in use; finished " + signals.requestsFinished() + ", " + stats());
     }
 
     static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) {

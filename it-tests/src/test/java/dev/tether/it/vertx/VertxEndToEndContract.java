@@ -3,9 +3,10 @@ package dev.tether.it.vertx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.api.CloseReason;
 import dev.tether.api.TetherException;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -94,8 +95,8 @@ abstract class VertxEndToEndContract {
         assertTrue(peak > 0 && peak <= VertxApp.CAP, "server sessions peaked at " + peak + ", cap " + VertxApp.CAP);
         assertTrue(app.stats().opened() <= VertxApp.CAP,
                 "opened " + app.stats().opened() + " connections for " + REQUESTS + " requests");
-        assertEquals(REQUESTS, app.signals.started.get());
-        assertEquals(REQUESTS, app.signals.finished.get());
+        assertEquals(REQUESTS, app.signals.requestsStarted());
+        assertEquals(REQUESTS, app.signals.requestsFinished());
         assertEquals(0, app.stats().inUse());
         report(run, peak, app);
     }
@@ -128,8 +129,8 @@ abstract class VertxEndToEndContract {
 
         assertEquals(Map.of(200, (long) each), countByStatus(normal));
         assertEquals(Map.of(500, (long) each), countByStatus(failing));
-        assertEquals(3 * each, app.signals.started.get());
-        assertEquals(3 * each, app.signals.finished.get(), "each request finished exactly once");
+        assertEquals(3 * each, app.signals.requestsStarted());
+        assertEquals(3 * each, app.signals.requestsFinished(), "each request finished exactly once");
         assertEquals(0, app.stats().inUse(), "no connection stays checked out");
         assertTrue(peak <= VertxApp.CAP, "server sessions peaked at " + peak);
     }
@@ -157,7 +158,7 @@ abstract class VertxEndToEndContract {
         }
 
         assertEquals(Map.of(200, (long) REQUESTS), countByStatus(statuses));
-        assertEquals(killed, app.signals.closedByHealthCheck.get(), "each killed connection was caught by its health check");
+        assertEquals(killed, app.signals.closed(CloseReason.HEALTH_CHECK), "each killed connection was caught by its health check");
         assertTrue(peak <= VertxApp.CAP, "server sessions peaked at " + peak);
         assertEquals(0, app.stats().inUse());
         report("kills between bursts (" + killed + " sessions killed)", peak, app);
@@ -239,6 +240,6 @@ abstract class VertxEndToEndContract {
 
     private void report(String run, int peak, VertxApp app) {
         System.err.printf("[tether-it] Vert.x %s on %s: peak %d server sessions, %d opened, %d requests finished%n",
-                run, server.engine(), peak, app.stats().opened(), app.signals.finished.get());
+                run, server.engine(), peak, app.stats().opened(), app.signals.requestsFinished());
     }
 }

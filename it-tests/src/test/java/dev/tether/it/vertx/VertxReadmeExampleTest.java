@@ -3,9 +3,9 @@ package dev.tether.it.vertx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import dev.tether.vertx.TetherVertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;

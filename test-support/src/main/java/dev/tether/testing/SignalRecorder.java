@@ -1,4 +1,4 @@
-package dev.tether.it.context;
+package dev.tether.testing;
 
 import dev.tether.api.CloseReason;
 import dev.tether.api.ConnectionEvent;
@@ -11,21 +11,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What Tether signalled, from any thread. */
-final class SignalLog implements TetherListener {
+/** Records what Tether signalled, from any thread. */
+public final class SignalRecorder implements TetherListener {
     private final AtomicInteger requestsStarted = new AtomicInteger();
     private final AtomicInteger requestsFinished = new AtomicInteger();
+    private final AtomicInteger created = new AtomicInteger();
     private final AtomicInteger rolledBack = new AtomicInteger();
     private final Queue<CloseReason> closed = new ConcurrentLinkedQueue<>();
+    private volatile Runnable onRequestFinished = () -> {
+    };
 
     @Override
     public void requestStarted() {
         requestsStarted.incrementAndGet();
     }
 
+    /** Runs the {@link #onRequestFinished} hook first, so a test can see what was true when the signal came. */
     @Override
     public void requestFinished() {
+        onRequestFinished.run();
         requestsFinished.incrementAndGet();
+    }
+
+    @Override
+    public void connectionCreated(ConnectionEvent connection) {
+        created.incrementAndGet();
     }
 
     @Override
@@ -38,20 +48,40 @@ final class SignalLog implements TetherListener {
         rolledBack.incrementAndGet();
     }
 
-    int requestsStarted() {
+    /** Runs {@code hook} on every "request finished", before it is counted. */
+    public void onRequestFinished(Runnable hook) {
+        onRequestFinished = hook;
+    }
+
+    public int requestsStarted() {
         return requestsStarted.get();
     }
 
-    int requestsFinished() {
+    public int requestsFinished() {
         return requestsFinished.get();
     }
 
-    int transactionsRolledBack() {
+    public int connectionsCreated() {
+        return created.get();
+    }
+
+    public int transactionsRolledBack() {
         return rolledBack.get();
     }
 
+    /** How many connections were closed for {@code reason}. */
+    public long closed(CloseReason reason) {
+        return closed.stream().filter(reason::equals).count();
+    }
+
     /** How many connections were closed, by reason. */
-    Map<CloseReason, Long> closedByReason() {
+    public Map<CloseReason, Long> closedByReason() {
         return List.copyOf(closed).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    @Override
+    public String toString() {
+        return "started=" + requestsStarted + ", finished=" + requestsFinished + ", created=" + created + ", closed="
+                + closedByReason() + ", rolledBack=" + rolledBack;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tether.it.servers;
+package dev.tether.testing.servers;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,6 +29,18 @@ public final class ServerAdmin implements AutoCloseable {
 
     public Server server() {
         return server;
+    }
+
+    /**
+     * A database of the caller's own on {@code server}, empty: named after the fixture's database plus {@code suffix},
+     * so runs against different databases of one shared server never meet.
+     */
+    public static Server ownDatabase(Server server, String suffix) throws SQLException {
+        String name = server.database() + "_" + suffix;
+        try (ServerAdmin admin = new ServerAdmin(server)) {
+            admin.createDatabase(name);
+        }
+        return server.withDatabase(name);
     }
 
     /** Creates an empty database {@code name}, dropping it first (and ending its sessions) if it exists. */

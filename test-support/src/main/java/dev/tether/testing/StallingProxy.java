@@ -1,4 +1,4 @@
-package dev.tether.backend.postgres;
+package dev.tether.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,31 +14,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * silent: the peers see no error, just no answer. Stalled from the start, it accepts connections
  * and never answers.
  */
-final class StallingProxy implements AutoCloseable {
+public final class StallingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
 
-    StallingProxy(String targetHost, int targetPort) throws IOException {
+    public StallingProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("stalling-proxy-accept").start(this::accept);
     }
 
-    static StallingProxy silent() throws IOException {
+    public static StallingProxy silent() throws IOException {
         StallingProxy proxy = new StallingProxy("127.0.0.1", 1);
         proxy.stall();
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    void stall() {
+    /** From now on, every byte in either direction is dropped. */
+    public void stall() {
         stalled = true;
     }
 

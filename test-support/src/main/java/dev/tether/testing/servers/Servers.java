@@ -1,4 +1,4 @@
-package dev.tether.it.servers;
+package dev.tether.testing.servers;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.tether.it.servers;
+package dev.tether.testing.servers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
