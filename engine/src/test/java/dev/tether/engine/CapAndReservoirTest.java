@@ -442,4 +442,50 @@ class CapAndReservoirTest {
             assertTrue(s.backend.opened() <= 2);
         }
     }
+
+    @Test
+    void atTheCapWaitersAreServedOldestFirstAndTheReleaserQueuesBehindThem() throws Exception {
+        try (Scenario s = capped(Persistence.CONTEXT, 1, Duration.ofSeconds(10))) {
+            List<String> served = java.util.Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                threads.submit(() -> {
+                    s.tether.inContext(() -> {
+                        s.query("select holder");
+                        holding.countDown();
+                        letGo.await();
+                        return null;
+                    });
+                    return s.tether.inContext(() -> { // asks again at once, and queues behind the three
+                        s.query("select 1");
+                        served.add("holder again");
+                        return null;
+                    });
+                });
+                assertTrue(holding.await(5, TimeUnit.SECONDS));
+                for (int i = 1; i <= 3; i++) {
+                    String name = "waiter " + i;
+                    threads.submit(() -> s.tether.inContext(() -> {
+                        s.query("select 1");
+                        served.add(name);
+                        return null;
+                    }));
+                    int expected = i;
+                    awaitTrue(() -> s.tether.stats("default").waiting() == expected);
+                }
+                letGo.countDown();
+            }
+            assertEquals(List.of("waiter 1", "waiter 2", "waiter 3", "holder again"), served);
+            assertEquals(1, s.backend.opened());
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() - deadline < 0, "condition not met within 5 s");
+            Thread.sleep(1);
+        }
+    }
 }

@@ -117,4 +117,21 @@ class HealthCheckTest {
             assertEquals(0, s.backend.pings.get());
         }
     }
+
+    @Test
+    void contextPersistencePingsOncePerRequestHoweverManyHandles() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxAge(DatabaseSettings.UNLIMITED).healthChecks(true)
+                .persistence(dev.tether.api.Persistence.CONTEXT))) {
+            for (int request = 0; request < 3; request++) {
+                s.tether.inContext(() -> {
+                    s.query("select 1");
+                    s.query("select 2");
+                    s.query("select 3");
+                    return null;
+                });
+            }
+            assertEquals(1, s.backend.opened());
+            assertEquals(2, s.backend.pings.get(), "no ping for the new connection, then one per reused request");
+        }
+    }
 }

@@ -194,7 +194,7 @@ final class Pool {
             }
         } finally {
             lock.unlock();
-            toClose.forEach(p -> closeJdbc(p, CloseReason.MAX_AGE));
+            toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
         }
         return me.granted != null ? me.granted : open(wrapper);
     }
@@ -206,10 +206,10 @@ final class Pool {
 
     /**
      * Under the lock: serves waiters oldest first with whatever is free — a reservoir connection, a slot under
-     * the cap, an idle parked one — until they or the supply run out. Expired connections found on the way
-     * are forgotten into {@code toClose}, their slot going to the waiter, who opens a new one.
+     * the cap, an idle parked one — until they or the supply run out. Expired connections found on the way go
+     * into {@code toRetire}, for the caller to close after unlocking; their slots then serve the next waiters.
      */
-    private void dispatch(List<Physical> toClose) {
+    private void dispatch(List<Physical> toRetire) {
         while (!queue.isEmpty()) {
             Waiter head = queue.peekFirst();
             Physical p = null;
@@ -223,9 +223,7 @@ final class Pool {
                 p = takeParkedLocked(head.wrapper);
             }
             if (p != null && expiredNow(p)) {
-                forget(p);
-                toClose.add(p);
-                grantSlot(head);
+                toRetire.add(p);
             } else if (p != null) {
                 grant(head, p);
             } else if (takeSlot()) {
@@ -281,10 +279,10 @@ final class Pool {
             throw connectFailure(e);
         } finally {
             if (!added) {
-                freeSlot(); // whatever happened, including an Error from a driver, the slot is settled here
                 if (jdbc != null) {
                     closeDiscarded(jdbc);
                 }
+                freeSlot(); // whatever happened, including an Error from a driver, the slot is settled here
             }
         }
         if (!added) {
@@ -321,7 +319,7 @@ final class Pool {
             } finally {
                 lock.unlock();
             }
-            toClose.forEach(p -> closeJdbc(p, CloseReason.MAX_AGE));
+            toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
         }
     }
 
@@ -507,23 +505,26 @@ final class Pool {
         } finally {
             lock.unlock();
         }
-        toClose.forEach(p -> closeJdbc(p, CloseReason.MAX_AGE));
+        toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
     }
 
-    /** Closes a connection its caller reserved (or holds IN_USE with no call in flight), freeing its slot. */
+    /**
+     * Closes a connection its caller reserved (or holds IN_USE with no call in flight), then frees its slot: the
+     * server never sees more than the cap, even while one closes and another opens.
+     */
     void retire(Physical p, CloseReason reason) {
-        List<Physical> toClose = new ArrayList<>();
+        closeJdbc(p, reason);
+        List<Physical> toRetire = new ArrayList<>();
         lock.lock();
         try {
             if (forget(p)) {
                 slots.decrementAndGet();
-                dispatch(toClose);
+                dispatch(toRetire);
             }
         } finally {
             lock.unlock();
         }
-        closeJdbc(p, reason);
-        toClose.forEach(q -> closeJdbc(q, CloseReason.MAX_AGE));
+        toRetire.forEach(q -> retire(q, CloseReason.MAX_AGE));
     }
 
     /** Under the lock: takes {@code p} off the list; true if it was there. */
@@ -635,8 +636,9 @@ final class Pool {
                     Thread.onSpinWait();
                     Thread.yield();
                 }
+                retire(p, CloseReason.SHUTDOWN);
             }
-            retire(p, CloseReason.SHUTDOWN);
+            // One RESERVED by another party (a holder settling it) is closed by that party, which sees the shutdown.
         }
     }
 
