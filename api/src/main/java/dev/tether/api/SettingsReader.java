@@ -86,7 +86,7 @@ final class SettingsReader {
             String port = hostPort.substring(portColon + 1);
             if (!port.chars().allMatch(Character::isDigit)) {
                 // Not echoed: in user:secret/db (no '@', no host) this is the password.
-                throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has a port that is not a number",
+                throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has a PORT that is not a number",
                         "write user:password@host:port with a numeric port, and percent-encode special characters in "
                                 + "the password");
             }
