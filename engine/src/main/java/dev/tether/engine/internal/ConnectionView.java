@@ -79,6 +79,11 @@ final class ConnectionView implements Connection {
         physical.exit();
     }
 
+    /** A statement starts (null: ends) executing; shutdown past its grace cancels it on the server. */
+    void executing(Statement statement) {
+        physical.executing = statement;
+    }
+
     SQLException failed(SQLException error) {
         return wrapper.record(physical, error);
     }

@@ -64,12 +64,17 @@ final class JdbcProxy implements InvocationHandler {
             return delegate(proxy, method, args);
         }
         view.enter(); // a statement may not outlive the handle it came from, nor run while its connection is settled
+        boolean executes = name.startsWith("execute") && target instanceof Statement;
         try {
-            if (name.startsWith("execute")) {
+            if (executes) {
                 view.statementRan();
+                view.executing((Statement) target);
             }
             return delegate(proxy, method, args);
         } finally {
+            if (executes) {
+                view.executing(null);
+            }
             view.exit();
         }
     }

@@ -71,6 +71,8 @@ final class Physical {
     /** A thread waiting for the calls in flight to return. */
     private volatile Thread drainer;
 
+    /** The statement executing on it now, if any: shutdown cancels it on the server before aborting. */
+    volatile java.sql.Statement executing;
     /** The wrapper that holds it while IN_USE or PARKED; read by the pool to name holders. */
     volatile Wrapper holder;
     /** When its holder took it, in ticker nanos. */

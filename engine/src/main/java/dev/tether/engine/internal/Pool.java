@@ -650,7 +650,17 @@ final class Pool {
         }
     }
 
+    /** Cancels the statement running on {@code p} on the server (the driver's own way), then aborts the connection. */
     private void abort(Physical p) {
+        java.sql.Statement running = p.executing;
+        if (running != null) {
+            try {
+                running.cancel();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] cancelling on connection #" + p.id + " failed: "
+                        + e.getMessage());
+            }
+        }
         try {
             p.jdbc.abort(engine.blockingWork);
             LOG.log(Level.WARNING, "[" + settings.alias() + "] connection #" + p.id + " was still in use when the "
