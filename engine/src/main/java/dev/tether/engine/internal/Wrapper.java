@@ -260,14 +260,17 @@ final class Wrapper implements DatabaseWrapper {
         }
     }
 
-    /** Pings a reused connection before its first use in a unit of work; true when it was dead and closed. */
+    /**
+     * Pings a reused connection before its first use in a unit of work; true when it was dead and closed. The
+     * check is done once it passes: a replacement for a dead one is checked too, as it may have died alike.
+     */
     private boolean closeIfHealthCheckFailed(Physical p) {
         if (!settings.healthChecks() || healthCheckDone) {
             return false;
         }
-        healthCheckDone = true;
         if (p.fresh || pool.backend.isUsable(p.jdbc)) {
-            return false; // a connection opened for this owner and never released needs no ping
+            healthCheckDone = true; // a connection opened for this owner and never released needs no ping
+            return false;
         }
         drop(CloseReason.HEALTH_CHECK);
         return true;
