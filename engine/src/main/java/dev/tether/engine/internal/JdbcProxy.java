@@ -63,6 +63,9 @@ final class JdbcProxy implements InvocationHandler {
         if (name.startsWith("execute")) {
             view.statementRan();
         }
+        if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args[0] instanceof String sql) {
+            view.checkSql(sql);
+        }
         return delegate(proxy, method, args);
     }
 
