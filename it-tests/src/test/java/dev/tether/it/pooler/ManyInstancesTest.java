@@ -41,12 +41,10 @@ class ManyInstancesTest {
 
     @Test
     void instancesDirectlyOnTheServerStayUnderInstancesTimesCap() throws Exception {
-        List<Result> results;
-        int peak;
-        try (ServerAdmin admin = new ServerAdmin(server); ServerPeak sampled = ServerPeak.watch(server, server.database())) {
-            results = runInstances(server, Pooler.NONE, admin, sampled);
-            peak = sampled.peak();
-        }
+        Run run = runInstances(server, Pooler.NONE);
+        List<Result> results = run.results();
+        int peak = run.serverPeak();
+        System.err.println("[tether-it] " + INSTANCES + " instances on the server: peak " + peak + " sessions, " + results);
         assertNoErrors(results);
         assertTrue(peak <= INSTANCES * LoadInstance.CAP, "server peak " + peak + " > " + INSTANCES + " x " + LoadInstance.CAP);
         assertTrue(peak > LoadInstance.CAP, "server peak " + peak + ": the instances did not overlap, the test proves nothing");
@@ -54,13 +52,14 @@ class ManyInstancesTest {
 
     @Test
     void instancesBehindPgBouncerInTransactionModeStayUnderItsPoolSize() throws Exception {
-        List<Result> results;
-        int peak;
-        try (PgBouncer bouncer = PgBouncer.start(server, "transaction", POOL_SIZE);
-             ServerAdmin admin = new ServerAdmin(server); ServerPeak sampled = ServerPeak.watch(server, server.database())) {
-            results = runInstances(bouncer.server(), Pooler.TRANSACTION, admin, sampled);
-            peak = sampled.peak();
+        Run run;
+        try (PgBouncer bouncer = PgBouncer.start(server, "transaction", POOL_SIZE)) {
+            run = runInstances(bouncer.server(), Pooler.TRANSACTION);
         }
+        List<Result> results = run.results();
+        int peak = run.serverPeak();
+        System.err.println("[tether-it] " + INSTANCES + " instances through PgBouncer: server peak " + peak + " sessions, "
+                + results);
         assertNoErrors(results);
         assertTrue(peak <= POOL_SIZE, "server peak " + peak + " > PgBouncer's default_pool_size " + POOL_SIZE);
         int clientConnections = results.stream().mapToInt(Result::open).sum();
@@ -76,13 +75,18 @@ class ManyInstancesTest {
         }
     }
 
-    /** Starts the instances, lets them all warm up, starts them together and collects what each reports. */
-    private List<Result> runInstances(Server target, Pooler pooler, ServerAdmin admin, ServerPeak peak) throws Exception {
-        assertEquals(0, admin.awaitConnectionsTo(server.database(), 0, Duration.ofSeconds(10)),
-                "sessions left on " + server.database() + " before the instances start");
+    /**
+     * Starts the instances, lets them all warm up, starts them together and collects what each reports, with the
+     * server's peak of sessions on the test's database meanwhile.
+     */
+    private Run runInstances(Server target, Pooler pooler) throws Exception {
+        try (ServerAdmin admin = new ServerAdmin(server)) {
+            assertEquals(0, admin.awaitConnectionsTo(server.database(), 0, Duration.ofSeconds(10)),
+                    "sessions left on " + server.database() + " before the instances start");
+        }
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();
-        try {
+        try (ServerPeak peak = ServerPeak.watch(server, server.database())) {
             for (int i = 0; i < INSTANCES; i++) {
                 Persistence persistence = i % 2 == 0 ? Persistence.THREAD : Persistence.CONTEXT;
                 Process process = start(target, persistence, pooler);
@@ -108,7 +112,7 @@ class ManyInstancesTest {
             for (Process process : processes) {
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS), "an instance did not exit");
             }
-            return results;
+            return new Run(results, peak.peak());
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
@@ -132,6 +136,9 @@ class ManyInstancesTest {
                     + (process.isAlive() ? "" : " and exited"));
         }
         return line;
+    }
+
+    private record Run(List<Result> results, int serverPeak) {
     }
 
     private record Result(int requests, int errors, int open) {
