@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 class ManyInstancesTest {
     private static final int INSTANCES = 4;
     private static final int POOL_SIZE = 10;
-    private static final Duration LOAD = Duration.ofSeconds(3);
+    private static final Duration LOAD = Duration.ofSeconds(2);
     private static final Pattern DONE = Pattern.compile("DONE requests=(\\d+) errors=(\\d+) open=(\\d+)");
 
     private final Server server = Servers.postgres();
@@ -120,7 +120,7 @@ class ManyInstancesTest {
 
     private Process start(Server target, Persistence persistence, Pooler pooler) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 LoadInstance.class.getName(), target.host(), String.valueOf(target.port()), target.database(),
                 target.user(), persistence.name(), pooler.name(), String.valueOf(LOAD.toSeconds()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
