@@ -59,14 +59,22 @@ final class JdbcProxy implements InvocationHandler {
             default -> {
             }
         }
-        view.open(); // a statement may not outlive the handle it came from
-        if (name.startsWith("execute")) {
-            view.statementRan();
+        if (target instanceof ResultSet) {
+            view.open(); // a result set may not outlive its handle; per-row calls are not counted in flight
+            return delegate(proxy, method, args);
         }
-        if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args[0] instanceof String sql) {
-            view.checkSql(sql);
+        view.enter(); // a statement may not outlive the handle it came from, nor run while its connection is settled
+        try {
+            if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args[0] instanceof String sql) {
+                view.checkSql(sql);
+            }
+            if (name.startsWith("execute")) {
+                view.statementRan();
+            }
+            return delegate(proxy, method, args);
+        } finally {
+            view.exit();
         }
-        return delegate(proxy, method, args);
     }
 
     private Object delegate(Object proxy, Method method, Object[] args) throws Throwable {
