@@ -66,6 +66,9 @@ final class JdbcProxy implements InvocationHandler {
         view.enter(); // a statement may not outlive the handle it came from, nor run while its connection is settled
         boolean executes = name.startsWith("execute") && target instanceof Statement;
         try {
+            if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args[0] instanceof String sql) {
+                view.checkSql(sql);
+            }
             if (executes) {
                 view.statementRan();
                 view.executing((Statement) target);
