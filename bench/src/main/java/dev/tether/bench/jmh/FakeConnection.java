@@ -25,8 +25,7 @@ import java.util.concurrent.Executor;
  * {@link FakeStatement}s that run nothing (queries return {@link FakeResultSet#ROWS} rows), and the rest is
  * unsupported. The benchmarks use it so that the pool, not the database, is what they measure.
  */
-final class FakeConnection implements Connection {
-    private boolean closed;
+final class FakeConnection extends FakeJdbcObject implements Connection {
     private boolean autoCommit = true;
     private boolean readOnly;
     private int isolation = TRANSACTION_READ_COMMITTED;
@@ -40,17 +39,7 @@ final class FakeConnection implements Connection {
 
     @Override
     public boolean isValid(int timeout) {
-        return !closed;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+        return !isClosed();
     }
 
     @Override
@@ -294,16 +283,6 @@ final class FakeConnection implements Connection {
 
     @Override
     public void abort(Executor executor) {
-        closed = true;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return Fakes.unwrap(this, type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
+        close();
     }
 }

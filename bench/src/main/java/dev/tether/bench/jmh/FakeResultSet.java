@@ -27,12 +27,11 @@ import java.util.Map;
  * number and {@code getString} a constant, without allocating. Every other method does nothing and returns
  * 0, false or null. The result-set benchmark's "bare stub" reads it directly, as the floor for the pools.
  */
-final class FakeResultSet implements ResultSet {
+final class FakeResultSet extends FakeJdbcObject implements ResultSet {
     static final int ROWS = 100;
 
     private final Statement statement;
     private int row;
-    private boolean closed;
 
     FakeResultSet(Statement statement) {
         this.statement = statement;
@@ -75,26 +74,6 @@ final class FakeResultSet implements ResultSet {
     @Override
     public Statement getStatement() {
         return statement;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return Fakes.unwrap(this, type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 
     @Override

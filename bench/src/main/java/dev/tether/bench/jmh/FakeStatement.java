@@ -10,9 +10,8 @@ import java.sql.Statement;
  * A statement that runs nothing: {@code executeQuery} returns a {@link FakeResultSet}, {@code execute} and
  * {@code executeUpdate} report no result; every other method does nothing and returns 0, false or null.
  */
-class FakeStatement implements Statement {
+class FakeStatement extends FakeJdbcObject implements Statement {
     private final Connection connection;
-    private boolean closed;
 
     FakeStatement(Connection connection) {
         this.connection = connection;
@@ -46,26 +45,6 @@ class FakeStatement implements Statement {
     @Override
     public Connection getConnection() {
         return connection;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return Fakes.unwrap(this, type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
     }
 
     @Override
