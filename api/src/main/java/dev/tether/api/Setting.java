@@ -57,7 +57,13 @@ public enum Setting {
             + "transaction)", (b, s, v) -> b.release(Values.release(b, v))),
     /** A database URL giving several settings at once. */
     URL("a database URL such as postgresql://user:password@host:5432/name?conn_max_age=60",
-            (b, s, v) -> b.url(Values.text(b, s, v)));
+            (b, s, v) -> b.url(Values.text(b, s, v))),
+    /** The pool mode of a pooler in front of the server, if any. */
+    POOLER("use 'none' (the default), 'session' or 'transaction' for the pool mode of a pooler such as PgBouncer in "
+            + "front of the server", (b, s, v) -> b.pooler(Values.pooler(b, v))),
+    /** The share of the server's connection limit one instance may take before a warning. */
+    SERVER_SHARE("use a fraction above 0 and at most 1 of the server's connection limit one instance may take "
+            + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v)));
 
     private final String hint;
     private final Applier applier;

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -74,6 +75,12 @@ class KitCatchesBrokenBackendsTest {
                     @Override
                     public ErrorClass classify(SQLException error) {
                         return ErrorClass.OTHER;
+                    }
+                }),
+                Arguments.of("connectionLimit() 0", "connectionLimitIsPositiveOrUnknownAndLeavesTheSessionAsItWas", new H2Delegate() {
+                    @Override
+                    public OptionalInt connectionLimit(Connection connection) {
+                        return OptionalInt.of(0);
                     }
                 }),
                 Arguments.of("explainConnectFailure() blank", "connectFailureExplanationIsASentenceOrNothing", new H2Delegate() {
@@ -145,6 +152,11 @@ class KitCatchesBrokenBackendsTest {
         @Override
         public ErrorClass classify(SQLException error) {
             return h2.classify(error);
+        }
+
+        @Override
+        public OptionalInt connectionLimit(Connection connection) {
+            return h2.connectionLimit(connection);
         }
 
         @Override

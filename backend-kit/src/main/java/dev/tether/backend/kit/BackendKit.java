@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -259,6 +260,19 @@ public abstract class BackendKit {
         Connection off = open(settings().autocommit(false));
         assertFalse(off.getAutoCommit(), "AUTOCOMMIT false");
         assertFalse(backend.inTransaction(off), "initialize left a transaction open");
+    }
+
+    // connectionLimit
+
+    @Test
+    void connectionLimitIsPositiveOrUnknownAndLeavesTheSessionAsItWas() throws SQLException {
+        Connection c = open(settings().autocommit(true));
+        OptionalInt limit = backend.connectionLimit(c);
+        assertNotNull(limit, "connectionLimit returned null");
+        limit.ifPresent(n -> assertTrue(n > 0, "connectionLimit is " + n));
+        assertTrue(c.getAutoCommit(), "connectionLimit changed autocommit");
+        assertFalse(backend.inTransaction(c), "connectionLimit left a transaction open");
+        assertTrue(backend.isUsable(c));
     }
 
     // isUsable
