@@ -52,12 +52,15 @@ final class FakeBackend implements Backend {
     static final class FakeConnection {
         final Connection jdbc;
         volatile boolean closed;
+        /** Whether close() ran on a Netty event-loop thread. */
+        volatile boolean closedOnEventLoop;
         private volatile boolean autocommit = true;
 
         FakeConnection() {
             jdbc = (Connection) Proxy.newProxyInstance(FakeBackend.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "close" -> {
+                            closedOnEventLoop = MicronautContextStorage.onEventLoop();
                             closed = true;
                             yield null;
                         }

@@ -39,10 +39,13 @@ class LifecycleController {
         this.tether = tether;
     }
 
+    /** No {@code @ExecuteOn}: runs on the event loop; answers what JDBC said there. */
     @Get("/loop")
-    String onEventLoop() throws SQLException {
+    String onEventLoop() {
         try (Connection c = dataSource.getConnection()) {
             return "autocommit=" + c.getAutoCommit();
+        } catch (SQLException | RuntimeException e) {
+            return "refused: " + e.getMessage();
         }
     }
 
@@ -78,6 +81,7 @@ class LifecycleController {
     }
 
     @Get("/error-response")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> errorResponse() throws SQLException {
         dataSource.getConnection().getAutoCommit();
         return HttpResponse.serverError("failed on purpose");

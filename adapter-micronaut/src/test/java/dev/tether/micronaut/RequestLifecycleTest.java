@@ -1,6 +1,7 @@
 package dev.tether.micronaut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -41,14 +42,48 @@ class RequestLifecycleTest {
     }
 
     @Test
-    void eventLoopAndBlockingControllersReuseOnePersistentConnection() {
+    void blockingControllersReuseOnePersistentConnection() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals("virtual=true autocommit=true", app.get("/t/blocking").body());
+        }
+        app.awaitQuiet(3);
+        assertEquals(3, app.signals.started.get());
+        assertEquals(1, app.backend.connections.size(), "one physical connection serves all three requests");
+    }
+
+    @Test
+    void jdbcOnTheEventLoopIsRefusedNamingExecuteOn() {
+        String answer = app.get("/t/loop").body();
+
+        assertTrue(answer.startsWith("refused: [default] JDBC was called on the Netty event-loop thread"), answer);
+        assertTrue(answer.contains("@ExecuteOn(TaskExecutors.BLOCKING)"), answer);
+        assertTrue(answer.contains("tether.allow-event-loop-jdbc: true"), answer);
+        app.awaitQuiet(1);
+        assertEquals(0, app.backend.connections.size(), "no connection was opened on the event loop");
+    }
+
+    @Test
+    void jdbcOnTheEventLoopRunsWhenAllowed() {
+        app.close();
+        app = new TestApp("RequestLifecycleTest", Map.of("tether.allow-event-loop-jdbc", true));
         for (int i = 0; i < 3; i++) {
             assertEquals("autocommit=true", app.get("/t/loop").body());
             assertEquals("virtual=true autocommit=true", app.get("/t/blocking").body());
         }
         app.awaitQuiet(6);
-        assertEquals(6, app.signals.started.get());
         assertEquals(1, app.backend.connections.size(), "one physical connection serves all six requests");
+    }
+
+    @Test
+    void requestEndWorkRunsOffTheEventLoop() {
+        app.close();
+        app = new TestApp("RequestLifecycleTest", Map.of("tether.databases.default.conn-max-age", 0));
+        assertEquals(200, app.get("/t/blocking").statusCode());
+        app.awaitQuiet(1);
+        Await.until("the connection closed at request end", () -> app.backend.openCount() == 0);
+
+        assertEquals(1, app.backend.connections.size());
+        assertFalse(app.backend.connections.getFirst().closedOnEventLoop, "CONN_MAX_AGE=0 closed it, but not on the event loop");
     }
 
     @Test

@@ -85,17 +85,8 @@ public final class TetherVertx {
         Objects.requireNonNull(vertx, "vertx");
         ContextLocals.check(vertx);
         VertxContextStorage storage = new VertxContextStorage();
+        // The engine refuses PERSISTENCE=thread for this storage, whose contexts are not threads.
         Tether tether = builder.contextStorage(storage).build();
-        try {
-            for (String alias : tether.aliases()) {
-                JsonSettings.requireContextPersistence(tether.settings(alias),
-                        "build its settings with .persistence(Persistence.CONTEXT), or leave PERSISTENCE out of the "
-                                + "JSON configuration given to TetherVertx.create");
-            }
-        } catch (RuntimeException e) {
-            tether.close();
-            throw e;
-        }
         return new TetherVertx(vertx, tether, storage);
     }
 

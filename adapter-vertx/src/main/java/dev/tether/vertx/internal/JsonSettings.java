@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,18 +43,8 @@ public final class JsonSettings {
             case null, default -> throw new ConfigurationException("Database '" + alias + "': its settings must be a JSON "
                     + "object of keys such as {\"ENGINE\": \"postgresql\", \"NAME\": \"app\"}, or a database URL string");
         }
-        DatabaseSettings settings = DatabaseSettings.builder(alias).persistence(Persistence.CONTEXT).apply(keys).build();
-        requireContextPersistence(settings, "set PERSISTENCE to 'context' or leave it out (the Vert.x adapter defaults to context)");
-        return settings;
-    }
-
-    /** Vert.x requests hop threads: only context persistence keeps connections bounded by concurrent requests. */
-    public static void requireContextPersistence(DatabaseSettings settings, String fix) {
-        if (settings.persistence() != Persistence.CONTEXT) {
-            throw ConfigurationException.of(settings.alias(), "PERSISTENCE", "is " + settings.persistence().name()
-                    .toLowerCase(Locale.ROOT) + ", but a Vert.x request hops between event-loop, worker and virtual "
-                    + "threads, and thread persistence would park a connection with each of them", fix);
-        }
+        // A request hops threads, so PERSISTENCE=thread would not hold (the engine refuses it); context is the default.
+        return DatabaseSettings.builder(alias).persistence(Persistence.CONTEXT).apply(keys).build();
     }
 
     /** JSON objects and arrays as plain maps and lists, which the settings reader understands. */
