@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public final class JsonSettings {
     public static final String DATABASES = "databases";
+    /** The name verticle instances share one engine under; each name is one engine and one cap per Vert.x. */
+    public static final String POOL_NAME = "poolName";
+    /** {@code true}: open and check one connection per alias when Tether starts. */
+    public static final String CHECK_ON_START = "checkOnStart";
     private static final String EXAMPLE = "{\"databases\": {\"default\": {\"ENGINE\": \"postgresql\", \"NAME\": \"app\", "
             + "\"HOST\": \"127.0.0.1\", \"CONN_MAX_AGE\": 60}}}";
 
@@ -33,6 +37,32 @@ public final class JsonSettings {
             settings.add(database(alias, aliases.getValue(alias)));
         }
         return settings;
+    }
+
+    public static String poolName(JsonObject config) {
+        Object name = config == null ? null : config.getValue(POOL_NAME);
+        if (name == null) {
+            return "default";
+        }
+        if (!(name instanceof String text) || text.isBlank()) {
+            throw new ConfigurationException("The Vert.x configuration's '" + POOL_NAME + "' is " + name
+                    + "; give it a name such as \"orders\", or leave it out to share the engine named \"default\"");
+        }
+        return text;
+    }
+
+    public static boolean checkOnStart(JsonObject config) {
+        Object check = config == null ? null : config.getValue(CHECK_ON_START);
+        if (check == null || check instanceof Boolean) {
+            return Boolean.TRUE.equals(check);
+        }
+        throw new ConfigurationException("The Vert.x configuration's '" + CHECK_ON_START + "' is " + check
+                + "; use true (open and check one connection per database at start-up) or false");
+    }
+
+    /** The {@code databases} entry as given, to tell whether two verticles configured the same databases. */
+    public static JsonObject databasesJson(JsonObject config) {
+        return config != null && config.getValue(DATABASES) instanceof JsonObject databases ? databases : null;
     }
 
     private static DatabaseSettings database(String alias, Object value) {
