@@ -120,6 +120,49 @@ class ConfigurationTest {
     }
 
     @Test
+    void misspeltTopLevelKeyStopsStartUpWithTheNearestKey() {
+        String typo = startUpFailure(Map.of("tether.reaper-perod", "10s"));
+        assertTrue(typo.contains("Unknown setting 'tether.reaper-perod'") && typo.contains("did you mean tether.reaper-period?"),
+                typo);
+        String singular = startUpFailure(Map.of("tether.database.default.engine", "fake"));
+        assertTrue(singular.contains("'tether.database.default.engine'") && singular.contains("did you mean tether.databases?"),
+                singular);
+    }
+
+    @Test
+    void environmentVariablesNamedTetherAreNotCheckedAsKeys() {
+        PropertySource environment = environmentVariables(Map.of("TETHER_PG_URL", "postgresql://elsewhere/db"));
+        try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").propertySources(environment)
+                .singletons(new FakeBackend()).start()) {
+            assertEquals(Set.of("default", "reports"), context.getBean(Tether.class).aliases());
+        }
+    }
+
+    @Test
+    void aStoppedDatabaseStopsStartUpWhenCheckedOnStart() {
+        FakeBackend stopped = new FakeBackend();
+        stopped.refuse = true;
+        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "fake", "tether.databases.orders.name", "orders",
+                "tether.check-on-start", true);
+
+        Throwable failure = assertThrows(Throwable.class,
+                () -> ApplicationContext.builder().properties(properties).singletons(stopped).start().close());
+
+        String message = messages(failure);
+        assertTrue(message.contains("Database 'orders' failed its start-up check: [orders] cannot connect"), message);
+        assertTrue(message.contains("Connection refused"), message);
+    }
+
+    @Test
+    void withoutTheCheckAStoppedDatabaseDoesNotStopStartUp() {
+        FakeBackend stopped = new FakeBackend();
+        stopped.refuse = true;
+        try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").singletons(stopped).start()) {
+            assertEquals(0, stopped.connections.size());
+        }
+    }
+
+    @Test
     void shutdownClosesTheEnginesConnections() throws Exception {
         FakeBackend backend = new FakeBackend();
         Tether tether;

@@ -73,6 +73,12 @@ class LifecycleController {
         return "leaked";
     }
 
+    @Get("/db-down")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String databaseDown() throws SQLException {
+        throw new SQLException("cannot connect to postgresql database 'app' at db.internal:5432 as user 'app'", "08001");
+    }
+
     @Get("/boom")
     @ExecuteOn(TaskExecutors.BLOCKING)
     String boom() throws SQLException {

@@ -108,6 +108,15 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void databaseFailureIsAnswered503WithoutItsDetails() {
+        HttpResponse<String> response = app.get("/t/db-down");
+
+        assertEquals(503, response.statusCode());
+        assertEquals("Service Unavailable: database error", response.body());
+        app.awaitQuiet(1);
+    }
+
+    @Test
     void errorResponseFinishesItsRequestOnce() {
         assertEquals(500, app.get("/t/error-response").statusCode());
         app.awaitQuiet(1);
