@@ -35,7 +35,7 @@ class VertxReadmeExampleTest {
 
         @Override
         public Future<?> start() {
-            // config(): {"databases": {"default": {"ENGINE": "postgresql", "NAME": "app", "CONN_MAX_AGE": 60, ...}}}
+            // config(): {"port": 8080, "databases": {"default": {"ENGINE": "postgresql", "NAME": "app", "CONN_MAX_AGE": 60}}}
             db = TetherVertx.create(vertx, config());   // one engine for all instances; a wrong setting fails the deployment
             return vertx.createHttpServer()
                     .requestHandler(db.handler(request -> db       // each request is one Tether context
