@@ -120,6 +120,14 @@ class ConfigurationTest {
     }
 
     @Test
+    void persistenceDefaultsToContextBecauseRequestsHopThreads() {
+        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "fake", "tether.databases.orders.name", "orders");
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(new FakeBackend()).start()) {
+            assertEquals(Persistence.CONTEXT, context.getBean(Tether.class).settings("orders").persistence());
+        }
+    }
+
+    @Test
     void misspeltTopLevelKeyStopsStartUpWithTheNearestKey() {
         String typo = startUpFailure(Map.of("tether.reaper-perod", "10s"));
         assertTrue(typo.contains("Unknown setting 'tether.reaper-perod'") && typo.contains("did you mean tether.reaper-period?"),
