@@ -1,5 +1,6 @@
 package dev.tether.micronaut;
 
+import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.engine.Tether;
 import io.micronaut.context.annotation.Requires;
@@ -33,10 +34,12 @@ class LifecycleController {
 
     private final DataSource dataSource;
     private final Tether tether;
+    private final ContextStorage storage;
 
-    LifecycleController(@Named("default") DataSource dataSource, Tether tether) {
+    LifecycleController(@Named("default") DataSource dataSource, Tether tether, ContextStorage storage) {
         this.dataSource = dataSource;
         this.tether = tether;
+        this.storage = storage;
     }
 
     /** No {@code @ExecuteOn}: runs on the event loop; answers what JDBC said there. */
@@ -71,6 +74,13 @@ class LifecycleController {
     String leak() throws SQLException {
         dataSource.getConnection().getAutoCommit();
         return "leaked";
+    }
+
+    /** What the storage tells the engine inside a request, on the event loop and after the hop. */
+    @Get("/storage")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String storage() {
+        return "owner=" + storage.ownerThread() + " mustNotBlock=" + storage.mustNotBlock();
     }
 
     @Get("/db-down")

@@ -2,8 +2,13 @@ package dev.tether.micronaut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.api.ContextStorage;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +54,22 @@ class RequestLifecycleTest {
         app.awaitQuiet(3);
         assertEquals(3, app.signals.started.get());
         assertEquals(1, app.backend.connections.size(), "one physical connection serves all three requests");
+    }
+
+    @Test
+    void storageTellsTheEngineARequestHasNoOwnerThreadAndOnlyTheEventLoopMustNotBlock() throws Exception {
+        ContextStorage storage = app.context.getBean(ContextStorage.class);
+
+        assertEquals("owner=null mustNotBlock=false", app.get("/t/storage").body());
+        assertFalse(storage.contextsAreThreads(), "a request hops threads");
+        assertSame(Thread.currentThread(), storage.ownerThread(), "outside requests the calling thread owns its state");
+        assertFalse(storage.mustNotBlock());
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            assertTrue(loop.submit(storage::mustNotBlock).get(10, TimeUnit.SECONDS), "a Netty event loop must not block");
+        } finally {
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        }
     }
 
     @Test
