@@ -18,7 +18,12 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +172,38 @@ class ConfigurationTest {
         stopped.refuse = true;
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").singletons(stopped).start()) {
             assertEquals(0, stopped.connections.size());
+        }
+    }
+
+    @Test
+    void micronautsOwnDataSourceOfTheSameNameIsReportedAtStartUp() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("dev.tether.micronaut");
+        logger.addHandler(capture);
+        try (ApplicationContext ignored = ApplicationContext.builder().environments("yaml-config")
+                .properties(Map.of("datasources.default.url", "jdbc:h2:mem:app", "datasources.legacy.url", "jdbc:h2:mem:old"))
+                .singletons(new FakeBackend()).start()) {
+            List<String> messages = records.stream().map(LogRecord::getMessage).toList();
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.default and tether.databases.default are both "
+                    + "configured") && m.contains("@Named(\"default\") TetherDatabase")), messages.toString());
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.legacy is not a Tether database")),
+                    messages.toString());
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 
