@@ -59,11 +59,24 @@ final class JdbcProxy implements InvocationHandler {
             default -> {
             }
         }
-        view.open(); // a statement may not outlive the handle it came from
-        if (name.startsWith("execute")) {
-            view.statementRan();
+        if (target instanceof ResultSet) {
+            view.open(); // a result set may not outlive its handle; per-row calls are not counted in flight
+            return delegate(proxy, method, args);
         }
-        return delegate(proxy, method, args);
+        view.enter(); // a statement may not outlive the handle it came from, nor run while its connection is settled
+        boolean executes = name.startsWith("execute") && target instanceof Statement;
+        try {
+            if (executes) {
+                view.statementRan();
+                view.executing((Statement) target);
+            }
+            return delegate(proxy, method, args);
+        } finally {
+            if (executes) {
+                view.executing(null);
+            }
+            view.exit();
+        }
     }
 
     private Object delegate(Object proxy, Method method, Object[] args) throws Throwable {

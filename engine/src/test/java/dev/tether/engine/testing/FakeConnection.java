@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A JDBC connection to nowhere, for the engine's unit tests: it remembers what was done to it and
  * fails on demand. SQL {@code "fail 42601"} throws an SQLException with that SQLSTATE; a killed
- * connection throws 08006 for everything.
+ * connection throws 08006 for everything; {@code "sleep 5"} takes 5 ms. Two threads inside one connection at
+ * once are counted as an overlap: the engine must never let that happen.
  */
 public final class FakeConnection implements InvocationHandler {
     public final long id;
@@ -35,8 +36,13 @@ public final class FakeConnection implements InvocationHandler {
     /** A transaction opened with SQL ("begin"), which JDBC does not see. */
     public boolean sqlTransaction;
 
-    FakeConnection(long id) {
+    /** Threads inside this connection now; two at once means two owners, which {@link #overlaps} counts. */
+    private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger overlaps;
+
+    FakeConnection(long id, java.util.concurrent.atomic.AtomicInteger overlaps) {
         this.id = id;
+        this.overlaps = overlaps;
         this.jdbc = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, this);
     }
 
@@ -47,6 +53,28 @@ public final class FakeConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws SQLException {
         String name = method.getName();
+        if (name.equals("abort")) {
+            alive = false; // JDBC's abort is meant to be called while another thread is inside
+            return null;
+        }
+        if (name.equals("hashCode") || name.equals("equals") || name.equals("toString") || name.equals("isClosed")) {
+            return call(proxy, name, args);
+        }
+        enter();
+        try {
+            return call(proxy, name, args);
+        } finally {
+            inside.decrementAndGet();
+        }
+    }
+
+    private void enter() {
+        if (inside.incrementAndGet() > 1) {
+            overlaps.incrementAndGet();
+        }
+    }
+
+    private Object call(Object proxy, String name, Object[] args) throws SQLException {
         switch (name) {
             case "close" -> {
                 closed = true;
@@ -139,8 +167,14 @@ public final class FakeConnection implements InvocationHandler {
         return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{prepared == null ? Statement.class : java.sql.PreparedStatement.class},
                 (proxy, method, args) -> switch (method.getName()) {
-                    case "execute", "executeUpdate", "executeQuery" -> run(prepared != null ? prepared : (String) args[0],
-                            method.getName());
+                    case "execute", "executeUpdate", "executeQuery" -> {
+                        enter();
+                        try {
+                            yield run(prepared != null ? prepared : (String) args[0], method.getName());
+                        } finally {
+                            inside.decrementAndGet();
+                        }
+                    }
                     case "close" -> null;
                     case "isClosed" -> false;
                     case "toString" -> "FakeStatement";
@@ -156,6 +190,14 @@ public final class FakeConnection implements InvocationHandler {
         }
         if (!alive) {
             throw new SQLException("terminating connection due to administrator command", "08006");
+        }
+        if (sql.startsWith("sleep ")) {
+            try {
+                Thread.sleep(Long.parseLong(sql.substring(6).strip())); // widens the window for other threads
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", "57014");
+            }
         }
         if (sql.startsWith("fail ")) {
             throw new SQLException("simulated failure", sql.substring(5).strip());
