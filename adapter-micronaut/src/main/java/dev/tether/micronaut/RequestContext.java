@@ -30,12 +30,8 @@ final class RequestContext implements PropagatedContextElement {
     void finish() {
         dev.tether.api.UnitOfWork started = work;
         if (started != null && finished.compareAndSet(false, true)) {
-            if (MicronautContextStorage.onEventLoop()) {
-                // The server ends requests on the event loop; finishing may roll back, ping or close: blocking work.
-                Thread.ofVirtual().name("tether-request-finish").start(started::close);
-            } else {
-                started.close();
-            }
+            // Usually on the event loop: the engine moves the blocking part off it (the storage's mustNotBlock).
+            started.close();
         }
     }
 }
