@@ -89,7 +89,7 @@ final class ConnectionView implements Connection {
     }
 
     private <T> T statement(Call<T> create, Class<T> type) throws SQLException {
-        return JdbcProxy.wrap(call(create), type, this, null);
+        return physical.openStatements.track(call(create), type, this);
     }
 
     @Override

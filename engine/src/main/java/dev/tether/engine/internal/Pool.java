@@ -308,6 +308,7 @@ final class Pool {
      * changed session settings. Returns false when the connection must be closed instead.
      */
     boolean cleanSession(Physical p) {
+        p.openStatements.closeAll(); // what a request left open must not pile up on a persistent connection
         try {
             if (p.transactionOpen || backend.inTransaction(p.jdbc)) {
                 if (p.jdbc.getAutoCommit()) {
