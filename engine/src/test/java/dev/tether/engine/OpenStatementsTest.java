@@ -19,11 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** Statements and result sets handed out through a handle: what they lead back to, their errors, and who closes them. */
+/** Statements and result sets handed out through a handle: what they lead back to, their errors, who closes them. */
 class OpenStatementsTest {
 
     private static Scenario persistent() {

@@ -9,7 +9,8 @@ final class Delegates {
     }
 
     /** The delegate itself when it is an {@code iface}, else what the driver's object unwraps to. */
-    static <T> T unwrap(Wrapper tracked, Wrapper driverObject, Class<T> iface, ConnectionView view) throws SQLException {
+    static <T> T unwrap(Wrapper tracked, Wrapper driverObject, Class<T> iface, ConnectionView view)
+            throws SQLException {
         if (iface.isInstance(tracked)) {
             return iface.cast(tracked);
         }

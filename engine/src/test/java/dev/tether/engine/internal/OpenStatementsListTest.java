@@ -17,12 +17,13 @@ class OpenStatementsListTest {
 
     /** A driver statement that only counts its close() calls. */
     private Statement driverStatement(Class<? extends Statement> type) {
-        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-                driverCloses.incrementAndGet();
-            }
-            return null;
-        });
+        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        driverCloses.incrementAndGet();
+                    }
+                    return null;
+                });
     }
 
     @Test
@@ -42,7 +43,8 @@ class OpenStatementsListTest {
         OpenStatements open = new OpenStatements();
         List<Statement> made = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            made.add(open.track((PreparedStatement) driverStatement(PreparedStatement.class), PreparedStatement.class, null));
+            PreparedStatement driver = (PreparedStatement) driverStatement(PreparedStatement.class);
+            made.add(open.track(driver, PreparedStatement.class, null));
         }
         for (int i : new int[]{0, 9, 4, 5}) { // first, last and middle nodes
             made.get(i).close();

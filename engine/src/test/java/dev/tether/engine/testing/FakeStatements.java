@@ -111,7 +111,8 @@ public final class FakeStatements {
     }
 
     DatabaseMetaData metaData() {
-        return (DatabaseMetaData) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DatabaseMetaData.class},
+        return (DatabaseMetaData) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{DatabaseMetaData.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getTables" -> resultSet(new Made("ResultSet"), 1, null);
                     case "getConnection" -> connection.jdbc;
@@ -132,7 +133,8 @@ public final class FakeStatements {
     private ResultSet resultSet(Made made, int rows, Object statement) {
         resultSets.add(made);
         int[] row = {0};
-        return (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{ResultSet.class, DriverObject.class},
+        return (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ResultSet.class, DriverObject.class},
                 (proxy, method, args) -> {
                     String name = method.getName();
                     switch (name) {
