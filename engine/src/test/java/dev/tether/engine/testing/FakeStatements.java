@@ -60,53 +60,71 @@ public final class FakeStatements {
                 + resultSets.stream().mapToInt(m -> Math.max(0, m.closeCalls - 1)).sum();
     }
 
+    /** What a fake does for the calls that are not common to every JDBC object. */
+    @FunctionalInterface
+    private interface Calls {
+        Object on(Object proxy, String name, Object[] args) throws SQLException;
+    }
+
+    /** A fake JDBC object: close, isClosed, identity and unwrapping as a driver has them; the rest once checked open. */
+    private Object fake(Class<?> type, Made made, Calls calls) {
+        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type, DriverObject.class},
+                (proxy, method, args) -> {
+                    String name = method.getName();
+                    switch (name) {
+                        case "close" -> {
+                            made.close();
+                            return null;
+                        }
+                        case "isClosed" -> {
+                            return made.closed;
+                        }
+                        case "toString" -> {
+                            return "Fake" + made.kind;
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        case "unwrap" -> {
+                            if (((Class<?>) args[0]).isInstance(proxy)) {
+                                return proxy;
+                            }
+                            throw new SQLException("not a wrapper for " + ((Class<?>) args[0]).getName(), "HY000");
+                        }
+                        case "isWrapperFor" -> {
+                            return ((Class<?>) args[0]).isInstance(proxy);
+                        }
+                        default -> {
+                        }
+                    }
+                    if (made.closed) {
+                        throw new SQLException(made.kind + " is closed", "HY010");
+                    }
+                    return calls.on(proxy, name, args);
+                });
+    }
+
     /** A statement of the given interface; a prepared or callable one runs {@code sql}. */
     Object statement(Class<?> type, String sql) {
         Made made = new Made(type.getSimpleName());
         statements.add(made);
-        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{type, DriverObject.class},
-                (proxy, method, args) -> {
-            String name = method.getName();
-            switch (name) {
-                case "close" -> {
-                    made.close();
-                    return null;
+        return fake(type, made, (proxy, name, args) -> switch (name) {
+            case "execute", "executeUpdate", "executeQuery" -> {
+                Object result = connection.run(sql != null ? sql : (String) args[0], name);
+                if (!name.equals("executeQuery")) {
+                    yield result;
                 }
-                case "isClosed" -> {
-                    return made.closed;
+                if (made.current != null && !made.current.closed) {
+                    made.current.close(); // a new query closes the statement's previous result set
                 }
-                case "toString" -> {
-                    return "Fake" + made.kind;
-                }
-                case "hashCode" -> {
-                    return System.identityHashCode(proxy);
-                }
-                case "equals" -> {
-                    return proxy == args[0];
-                }
-                default -> {
-                }
+                made.current = new Made("ResultSet");
+                yield resultSet(made.current, (Integer) result, proxy);
             }
-            if (made.closed) {
-                throw new SQLException(made.kind + " is closed", "HY010");
-            }
-            return switch (name) {
-                case "execute", "executeUpdate", "executeQuery" -> {
-                    Object result = connection.run(sql != null ? sql : (String) args[0], name);
-                    if (!name.equals("executeQuery")) {
-                        yield result;
-                    }
-                    if (made.current != null && !made.current.closed) {
-                        made.current.close(); // a new query closes the statement's previous result set
-                    }
-                    made.current = new Made("ResultSet");
-                    yield resultSet(made.current, (Integer) result, proxy);
-                }
-                case "getConnection" -> connection.jdbc;
-                case "unwrap" -> unwrap(proxy, (Class<?>) args[0]);
-                case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy);
-                default -> throw new SQLException("Fake" + made.kind + " does not support " + name);
-            };
+            case "getConnection" -> connection.jdbc;
+            default -> throw new SQLException("Fake" + made.kind + " does not support " + name);
         });
     }
 
@@ -123,56 +141,19 @@ public final class FakeStatements {
                 });
     }
 
-    private static Object unwrap(Object driverObject, Class<?> iface) throws SQLException {
-        if (iface.isInstance(driverObject)) {
-            return driverObject;
-        }
-        throw new SQLException("not a wrapper for " + iface.getName(), "HY000");
-    }
-
     private ResultSet resultSet(Made made, int rows, Object statement) {
         resultSets.add(made);
         int[] row = {0};
-        return (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{ResultSet.class, DriverObject.class},
-                (proxy, method, args) -> {
-                    String name = method.getName();
-                    switch (name) {
-                        case "close" -> {
-                            made.close();
-                            return null;
-                        }
-                        case "isClosed" -> {
-                            return made.closed;
-                        }
-                        case "hashCode" -> {
-                            return System.identityHashCode(proxy);
-                        }
-                        case "equals" -> {
-                            return proxy == args[0];
-                        }
-                        case "toString" -> {
-                            return "FakeResultSet";
-                        }
-                        default -> {
-                        }
-                    }
-                    if (made.closed) {
-                        throw new SQLException("result set is closed", "HY010");
-                    }
-                    return switch (name) {
-                        case "next" -> ++row[0] <= rows;
-                        case "getInt", "getString" -> {
-                            if (!Integer.valueOf(1).equals(args[0])) {
-                                throw new SQLException("no column " + args[0], "42703");
-                            }
-                            yield name.equals("getInt") ? (Object) row[0] : "row " + row[0];
-                        }
-                        case "getStatement" -> statement;
-                        case "unwrap" -> unwrap(proxy, (Class<?>) args[0]);
-                        case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(proxy);
-                        default -> throw new SQLException("FakeResultSet does not support " + name);
-                    };
-                });
+        return (ResultSet) fake(ResultSet.class, made, (proxy, name, args) -> switch (name) {
+            case "next" -> ++row[0] <= rows;
+            case "getInt", "getString" -> {
+                if (!Integer.valueOf(1).equals(args[0])) {
+                    throw new SQLException("no column " + args[0], "42703");
+                }
+                yield name.equals("getInt") ? (Object) row[0] : "row " + row[0];
+            }
+            case "getStatement" -> statement;
+            default -> throw new SQLException("FakeResultSet does not support " + name);
+        });
     }
 }
