@@ -12,7 +12,13 @@ import java.sql.Statement;
  * <p>
  * The list is intrusive: each {@link Entry} is its own node, so tracking allocates nothing and removal is
  * O(1) in whatever order statements are closed. Result sets made by a statement are not listed: closing
- * the statement closes them (JDBC's rule), which keeps the per-query path free of the lock.
+ * the statement closes them (JDBC's rule), which keeps the per-query path free of the lock. A statement
+ * the driver closes by itself ({@code closeOnCompletion}) stays listed until the release, where closing it
+ * again is harmless.
+ * <p>
+ * The methods hold the list's lock because a statement may be closed on another thread than the one that
+ * releases the connection (a thread that allowed sharing, a timeout closing it); uncontended, that is the
+ * price HikariCP's own statement tracking pays.
  */
 final class OpenStatements {
     private Entry head;
