@@ -230,6 +230,10 @@ public record DatabaseSettings(
         }
 
         public Builder option(String key, String value) {
+            if (key == null || key.isBlank()) {
+                throw ConfigurationException.of(alias, Setting.OPTIONS.key(), "has an option with no name",
+                        "give every driver option a name, such as option(\"sslmode\", \"require\")");
+            }
             options.put(key, Objects.requireNonNullElse(value, ""));
             return this;
         }

@@ -42,6 +42,11 @@ final class SettingsReader {
         if (uri.getScheme() == null || uri.getRawAuthority() == null) {
             throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has no engine or host", Setting.URL.hint());
         }
+        if (uri.getRawAuthority().indexOf('@') < 0 && (contains(uri.getRawQuery(), '@') || contains(uri.getRawFragment(), '@'))) {
+            // user:pa?ss@host: the '?' cut the password, and what follows it would become a driver option.
+            throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has an '@' after a '?' or '#'",
+                    "percent-encode '?', '#' and '/' in the password (%3F, %23, %2F)");
+        }
         builder.engine(uri.getScheme());
         applyAuthority(builder, uri.getRawAuthority());
         String path = uri.getRawPath();
@@ -78,8 +83,19 @@ final class SettingsReader {
         String host = portColon < 0 ? hostPort : hostPort.substring(0, portColon);
         builder.host(decode(host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host));
         if (portColon >= 0) {
-            builder.set(Setting.PORT.key(), hostPort.substring(portColon + 1));
+            String port = hostPort.substring(portColon + 1);
+            if (!port.chars().allMatch(Character::isDigit)) {
+                // Not echoed: in user:secret/db (no '@', no host) this is the password.
+                throw ConfigurationException.of(builder.alias(), Setting.URL.key(), "has a PORT that is not a number",
+                        "write user:password@host:port with a numeric port, and percent-encode special characters in "
+                                + "the password");
+            }
+            builder.set(Setting.PORT.key(), port);
         }
+    }
+
+    private static boolean contains(String text, char c) {
+        return text != null && text.indexOf(c) >= 0;
     }
 
     /** A known setting is applied; a near miss of one is an error; anything else is a driver option. */

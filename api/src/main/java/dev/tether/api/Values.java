@@ -93,6 +93,20 @@ final class Values {
      * an ISO-8601 duration, or with {@code unlimitedAllowed} "unlimited"/"none"/null.
      */
     static Duration duration(DatabaseSettings.Builder b, Setting setting, Given given, boolean unlimitedAllowed) {
+        Duration duration = anyDuration(b, setting, given, unlimitedAllowed);
+        Duration limit = setting == Setting.CONN_MAX_AGE || setting == Setting.IDLE_TIMEOUT ? Duration.ofDays(3650)
+                : Duration.ofDays(1);
+        if (duration.compareTo(limit) > 0 && !duration.equals(DatabaseSettings.UNLIMITED)) {
+            // Beyond this the engine's nanosecond arithmetic would overflow, and no real setting is this long.
+            throw ConfigurationException.of(b.alias(), given.key().equals(setting.key()) ? setting.key()
+                            : given.key() + " (" + setting.key() + ")", "is longer than " + limit.toDays() + " days",
+                    unlimitedAllowed ? "use at most " + limit.toDays() + " days, or 'unlimited'"
+                            : "use at most " + limit.toDays() + (limit.toDays() == 1 ? " day" : " days"));
+        }
+        return duration;
+    }
+
+    private static Duration anyDuration(DatabaseSettings.Builder b, Setting setting, Given given, boolean unlimitedAllowed) {
         Object value = given.value();
         if (unlimitedAllowed && (value == null || value instanceof String s
                 && (s.strip().equalsIgnoreCase("unlimited") || s.strip().equalsIgnoreCase("none")))) {
@@ -165,9 +179,12 @@ final class Values {
     }
 
     private static ConfigurationException invalid(DatabaseSettings.Builder b, Setting setting, Given given) {
-        // Passwords, URLs and driver options may hold secrets: their values are never repeated.
+        // Passwords, URLs and driver options may hold secrets: their values are never repeated, nor is a map or a
+        // list given where a single value belongs (it may be the OPTIONS or a whole database under the wrong key).
+        Object value = given.value();
         String shown = setting == Setting.PASSWORD || setting == Setting.URL || setting == Setting.OPTIONS ? ""
-                : " '" + given.value() + "'";
+                : value instanceof java.util.Map || value instanceof java.util.Collection ? " (a map or list)"
+                : " '" + value + "'";
         String key = given.key().equals(setting.key()) ? setting.key() : given.key() + " (" + setting.key() + ")";
         return ConfigurationException.of(b.alias(), key, "has an invalid value" + shown, setting.hint());
     }

@@ -1,5 +1,7 @@
 package dev.tether.api;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -179,5 +181,42 @@ class DatabaseSettingsTest {
     void infiniteOrNumericOddValuesGetClearErrorsAndNumericPasswordsAreAccepted() {
         assertTrue(invalid(django("CONN_MAX_AGE", Double.POSITIVE_INFINITY)).getMessage().contains("CONN_MAX_AGE"));
         assertEquals("12345", DatabaseSettings.fromMap("d", django("PASSWORD", 12345)).password());
+    }
+
+    @Test
+    void durationsTooLongForTheEngineAreRejectedNamingTheKey() {
+        ConfigurationException acquire = invalid(django("ACQUIRE_TIMEOUT", "1000000d"));
+        assertTrue(acquire.getMessage().contains("ACQUIRE_TIMEOUT") && acquire.getMessage().contains("at most 1 day"),
+                acquire.getMessage());
+        ConfigurationException idle = invalid(django("IDLE_TIMEOUT", "1000000d"));
+        assertTrue(idle.getMessage().contains("IDLE_TIMEOUT"), idle.getMessage());
+        ConfigurationException maxAge = invalid(django("CONN_MAX_AGE", "1000000d"));
+        assertTrue(maxAge.getMessage().contains("'unlimited'"), maxAge.getMessage());
+        assertTrue(DatabaseSettings.fromMap("main", django("CONN_MAX_AGE", "unlimited")).unlimitedMaxAge());
+    }
+
+    @Test
+    void malformedUrlsNeverEchoWhatMayBeThePassword() {
+        for (String url : List.of("postgresql://app:SECRET/db", "postgresql://app:SEC?RET@db.example/app",
+                "postgresql://app:SEC#RET@db.example/app")) {
+            ConfigurationException error = assertThrows(ConfigurationException.class,
+                    () -> DatabaseSettings.fromUrl("main", url));
+            assertFalse(error.getMessage().contains("SEC"), error.getMessage());
+            assertTrue(error.getMessage().contains("'main'") && error.getMessage().contains("URL"), error.getMessage());
+        }
+    }
+
+    @Test
+    void aMapUnderTheWrongKeyIsNotEchoed() {
+        ConfigurationException error = invalid(django("PORT", Map.of("password", "SECRET")));
+        assertFalse(error.getMessage().contains("SECRET"), error.getMessage());
+        assertTrue(error.getMessage().contains("PORT"), error.getMessage());
+    }
+
+    @Test
+    void anOptionWithoutANameFailsClearly() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> DatabaseSettings.builder("main").option(null, "x"));
+        assertTrue(error.getMessage().contains("'main'") && error.getMessage().contains("OPTIONS"), error.getMessage());
     }
 }

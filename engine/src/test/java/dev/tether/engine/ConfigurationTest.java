@@ -7,6 +7,7 @@ import dev.tether.api.ConfigurationException;
 import dev.tether.api.ContextState;
 import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
+import dev.tether.api.Persistence;
 import dev.tether.api.TetherException;
 import dev.tether.api.UnitOfWork;
 import dev.tether.engine.testing.TestBackend;
@@ -91,7 +92,8 @@ class ConfigurationTest {
                 state = value;
             }
         };
-        DatabaseSettings settings = DatabaseSettings.builder("default").engine("test").name("a").build();
+        DatabaseSettings settings = DatabaseSettings.builder("default").engine("test").name("a")
+                .persistence(Persistence.CONTEXT).build();
         try (Tether first = Tether.builder().backend(new TestBackend()).database(settings).contextStorage(shared).build();
              Tether second = Tether.builder().backend(new TestBackend()).database(settings).contextStorage(shared).build()) {
             first.wrapper("default");

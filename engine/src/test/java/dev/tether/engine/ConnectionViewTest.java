@@ -116,9 +116,9 @@ class ConnectionViewTest {
                 s.query("insert 1");
                 assertEquals(1, s.tether.stats("default").inUse(), "still bound to the context");
                 s.query("commit");
-                assertEquals(0, s.tether.stats("default").inUse());
                 return null;
             });
+            assertEquals(0, s.tether.stats("default").inUse());
             assertEquals(0, s.current().rollbacks);
         }
     }

@@ -66,17 +66,19 @@ class HealthCheckTest {
     }
 
     @Test
-    void passingCheckAtTheRequestStartCountsAsThatRequestsCheck() throws SQLException {
+    void aRequestThatNeverFinishedEndsAtTheNextStartWithItsUsabilityCheck() throws SQLException {
         try (Scenario s = withHealthChecks(true)) {
             s.tether.requestStarted();
             org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> s.query("fail 42601"));
-            // No boundary yet: the next request's start runs the usability check.
+            // No finish: Django's signals do not nest, so the next start ends that request, checking the connection.
             s.tether.requestStarted();
             assertEquals(1, s.backend.pings.get());
-            assertTrue(s.tether.wrapper("default").healthCheckDone());
+            assertFalse(s.tether.wrapper("default").healthCheckDone(), "a new request: its health check is due");
             s.query("select 2");
-            assertEquals(1, s.backend.pings.get(), "no second ping in the same request");
+            s.query("select 3");
+            assertEquals(2, s.backend.pings.get(), "one health check in the new request, however many handles");
             s.tether.requestFinished();
+            assertEquals(1, s.backend.opened());
         }
     }
 
@@ -113,6 +115,23 @@ class HealthCheckTest {
                 s.request("select " + i);
             }
             assertEquals(0, s.backend.pings.get());
+        }
+    }
+
+    @Test
+    void contextPersistencePingsOncePerRequestHoweverManyHandles() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxAge(DatabaseSettings.UNLIMITED).healthChecks(true)
+                .persistence(dev.tether.api.Persistence.CONTEXT))) {
+            for (int request = 0; request < 3; request++) {
+                s.tether.inContext(() -> {
+                    s.query("select 1");
+                    s.query("select 2");
+                    s.query("select 3");
+                    return null;
+                });
+            }
+            assertEquals(1, s.backend.opened());
+            assertEquals(2, s.backend.pings.get(), "no ping for the new connection, then one per reused request");
         }
     }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.api.ContextState;
+import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
+import dev.tether.api.Persistence;
 import dev.tether.engine.testing.FakeConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -329,6 +332,59 @@ class RequestLifecycleTest {
             assertTrue(s.signals.events.contains("closed #1 BROKEN"));
             s.request("select 3");
             assertEquals(2, s.backend.opened());
+        }
+    }
+
+    @Test
+    void aTransactionLeftOpenWithAutocommitOffIsRolledBackAndReportedBeforeTheConnectionIsDropped() throws Exception {
+        try (Scenario s = Scenario.maxAge(DatabaseSettings.UNLIMITED)) {
+            s.tether.requestStarted();
+            try (Connection c = s.tether.connection("default")) {
+                c.setAutoCommit(false);
+                c.createStatement().execute("insert 1");
+            }
+            s.tether.requestFinished();
+            int rolledBack = s.signals.events.indexOf("rolled back #1");
+            int closed = s.signals.events.indexOf("closed #1 AUTOCOMMIT_CHANGED");
+            assertTrue(rolledBack >= 0 && closed > rolledBack, s.signals.events.toString());
+            assertTrue(s.current().uncommitted.isEmpty());
+        }
+    }
+
+    @Test
+    void withAnAdaptersStorageAThreadThatDiedHoldingAHandleGivesItsSlotBack() throws Exception {
+        ContextStorage perThreadButNotThreads = new ContextStorage() {
+            private final ThreadLocal<ContextState> current = new ThreadLocal<>();
+
+            @Override
+            public ContextState get() {
+                return current.get();
+            }
+
+            @Override
+            public void set(ContextState state) {
+                current.set(state);
+            }
+
+            @Override
+            public Thread ownerThread() {
+                return Thread.currentThread(); // as an adapter does outside its requests
+            }
+        };
+        try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxConnections(1)
+                .acquireTimeout(Duration.ofMillis(200)).maxAge(DatabaseSettings.UNLIMITED),
+                e -> e.contextStorage(perThreadButNotThreads))) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    s.tether.begin(); // never closed: the thread dies holding its connection
+                    s.tether.connection("default").createStatement().execute("select 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).join();
+            s.tether.reap();
+            s.requestOnAnotherThread("select 2");
+            assertEquals(1, s.backend.opened(), "its slot and connection came back");
         }
     }
 }

@@ -64,6 +64,15 @@ final class Scenario implements AutoCloseable {
         done.get();
     }
 
+    /** Waits (up to 5 s) until no connection is in use: for units that end on threads the test does not join. */
+    void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (tether.stats("default").inUse() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(0, tether.stats("default").inUse(), "still in use after 5 s");
+    }
+
     FakeConnection current() {
         return backend.last();
     }

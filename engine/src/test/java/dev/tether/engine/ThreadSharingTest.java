@@ -1,6 +1,7 @@
 package dev.tether.engine;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.Persistence;
 import dev.tether.api.ThreadSharingException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,30 @@ class ThreadSharingTest {
                 assertTrue(onAnotherThread(() -> wrapper.connection().close()) == null);
                 return null;
             });
+        }
+    }
+
+    @Test
+    void aWrapperThatAllowsSharingKeepsItsConnectionAfterItsCreatingThreadDies() throws Exception {
+        try (Scenario s = new Scenario(b -> b.maxAge(DatabaseSettings.UNLIMITED).maxConnections(3))) {
+            DatabaseWrapper[] shared = new DatabaseWrapper[1];
+            Thread.ofPlatform().start(() -> {
+                shared[0] = s.tether.wrapper("default");
+                shared[0].incThreadSharing();
+                try {
+                    s.query("select from the creating thread");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).join(); // the creating thread has died; its wrapper was handed on (Django's test_default_connection_thread_local)
+            s.tether.reap();
+            s.requestOnAnotherThread("select from a new thread");
+            try (Connection c = shared[0].connection()) {
+                c.createStatement().execute("select through the shared wrapper");
+            }
+            assertEquals(2, s.backend.opened(), "the new thread did not take it");
+            assertEquals("select through the shared wrapper",
+                    s.backend.connections.getFirst().executed.getLast());
         }
     }
 }

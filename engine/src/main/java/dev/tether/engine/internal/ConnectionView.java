@@ -21,21 +21,21 @@ import java.util.concurrent.Executor;
 
 /**
  * What callers get: a handle on the owner's persistent connection. {@code close()} releases the handle,
- * not the connection; errors are classified; session changes are tracked for reset. Once its request
- * ended or its connection retired, the handle is a closed stand-in.
+ * not the connection; errors are classified; session changes are tracked for reset. It carries the stamp its
+ * connection had when it was made (see {@link Physical}): once the connection moved on (its unit ended, it was
+ * retired or taken back) the handle is a closed stand-in. Every call is counted in flight while it runs, so
+ * nobody settles or hands over the connection under it.
  */
 final class ConnectionView implements Connection {
     private final Wrapper wrapper;
-    private final Lease lease;
     private final Physical physical;
-    private final int epoch;
-    private boolean closed;
+    private final long stamp;
+    private volatile boolean closed;
 
-    ConnectionView(Wrapper wrapper, Lease lease) {
+    ConnectionView(Wrapper wrapper, Physical physical, long stamp) {
         this.wrapper = wrapper;
-        this.lease = lease;
-        this.physical = lease.physical;
-        this.epoch = lease.epoch;
+        this.physical = physical;
+        this.stamp = stamp;
     }
 
     @FunctionalInterface
@@ -49,17 +49,39 @@ final class ConnectionView implements Connection {
     }
 
     private boolean live() {
-        return !closed && lease.epoch == epoch && lease.state() != Lease.REVOKED;
+        return !closed && physical.stamp() == stamp;
     }
 
-    /** The physical connection, if this handle is still live. */
+    private SQLException closedError() {
+        return new SQLException("[" + wrapper.alias() + "] connection is closed: this handle was closed, its unit of "
+                + "work ended or its connection was retired; get a new one from Tether", "08003");
+    }
+
+    /** The physical connection, if this handle is still live (a check only: nothing is counted in flight). */
     Connection open() throws SQLException {
         if (!live()) {
-            throw new SQLException("[" + wrapper.alias() + "] connection is closed: this handle was closed, its request "
-                    + "ended or its connection was retired; get a new one from Tether", "08003");
+            throw closedError();
         }
         wrapper.validateThreadSharing();
         return physical.jdbc;
+    }
+
+    /** The physical connection, with this call counted in flight until {@link #exit()}; fails if the handle is dead. */
+    Connection enter() throws SQLException {
+        wrapper.validateThreadSharing();
+        if (closed || !physical.enter(stamp)) {
+            throw closedError();
+        }
+        return physical.jdbc;
+    }
+
+    void exit() {
+        physical.exit();
+    }
+
+    /** A statement starts (null: ends) executing; shutdown past its grace cancels it on the server. */
+    void executing(Statement statement) {
+        physical.executing = statement;
     }
 
     SQLException failed(SQLException error) {
@@ -71,20 +93,24 @@ final class ConnectionView implements Connection {
     }
 
     private <T> T call(Call<T> call) throws SQLException {
-        Connection c = open();
+        Connection c = enter();
         try {
             return call.on(c);
         } catch (SQLException e) {
             throw failed(e);
+        } finally {
+            exit();
         }
     }
 
     private void run(Run run) throws SQLException {
-        Connection c = open();
+        Connection c = enter();
         try {
             run.on(c);
         } catch (SQLException e) {
             throw failed(e);
+        } finally {
+            exit();
         }
     }
 
@@ -96,7 +122,7 @@ final class ConnectionView implements Connection {
     public void close() {
         if (!closed) {
             closed = true;
-            wrapper.viewClosed(lease, epoch);
+            wrapper.viewClosed(physical, stamp);
         }
     }
 
@@ -353,7 +379,7 @@ final class ConnectionView implements Connection {
     @Override
     public void setClientInfo(String name, String value) throws SQLClientInfoException {
         try {
-            open().setClientInfo(name, value);
+            run(c -> c.setClientInfo(name, value));
         } catch (SQLClientInfoException e) {
             throw e;
         } catch (SQLException e) {
@@ -364,7 +390,7 @@ final class ConnectionView implements Connection {
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
         try {
-            open().setClientInfo(properties);
+            run(c -> c.setClientInfo(properties));
         } catch (SQLClientInfoException e) {
             throw e;
         } catch (SQLException e) {

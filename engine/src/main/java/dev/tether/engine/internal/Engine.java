@@ -1,5 +1,6 @@
 package dev.tether.engine.internal;
 
+import dev.tether.api.ConfigurationException;
 import dev.tether.api.ContextState;
 import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
@@ -7,7 +8,9 @@ import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.TetherException;
 import dev.tether.api.TetherListener;
 import dev.tether.api.UnitOfWork;
+import dev.tether.api.Persistence;
 import dev.tether.api.PoolStats;
+import dev.tether.api.Setting;
 import dev.tether.api.Ticker;
 import dev.tether.spi.Backend;
 import java.lang.System.Logger.Level;
@@ -17,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -33,20 +39,22 @@ public final class Engine {
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
     private final ContextStorage storage;
-    private final boolean threadStorage;
     private final long shutdownGraceNanos;
     private final Reaper reaper;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Runs blocking work off threads that must not block (a request's end on an event loop), and aborts. */
+    final ExecutorService blockingWork = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("tether-blocking-", 0).factory());
 
     public Engine(List<DatabaseSettings> databases, Function<DatabaseSettings, Backend> backends, ContextStorage storage,
                   Ticker ticker, RandomGenerator random, Duration reaperPeriod, Duration shutdownGrace,
                   List<TetherListener> listeners) {
         this.ticker = ticker;
         this.random = random;
-        this.threadStorage = storage == null;
         this.storage = storage == null ? new ThreadLocalStorage() : storage;
         this.shutdownGraceNanos = shutdownGrace.toNanos();
         for (DatabaseSettings settings : databases) {
+            checkPersistence(settings, this.storage);
             Backend backend = backends.apply(settings);
             backend.validate(settings);
             pools.put(settings.alias(), new Pool(this, pools.size(), settings, backend));
@@ -54,6 +62,17 @@ public final class Engine {
         }
         listeners.forEach(this.listeners::add);
         this.reaper = reaperPeriod.isZero() || pools.isEmpty() ? null : new Reaper(this, reaperPeriod);
+    }
+
+    /** The one place the persistence mode is checked against where contexts are kept, for every adapter alike. */
+    private static void checkPersistence(DatabaseSettings settings, ContextStorage storage) {
+        if (settings.persistence() == Persistence.THREAD && !storage.contextsAreThreads()) {
+            throw ConfigurationException.of(settings.alias(), Setting.PERSISTENCE.key(), "is 'thread'",
+                    "thread persistence parks a connection with its thread between requests, but "
+                            + storage.getClass().getName() + " keeps Tether's state per request or context, which "
+                            + "moves between threads; set PERSISTENCE to 'context' (connections go back to the alias's "
+                            + "reservoir when a request ends and are reused by the next)");
+        }
     }
 
     /** When a connection opened now retires: max age, shortened by the jitter; {@link Physical#NEVER} when unlimited. */
@@ -132,21 +151,28 @@ public final class Engine {
         if (!create) {
             return null;
         }
-        Owner owner = new Owner(this, threadStorage ? Thread.currentThread() : null, pools.size());
+        Owner owner = new Owner(this, storage.ownerThread(), pools.size());
         storage.set(owner);
         return owner;
     }
 
+    /** Django's signal: a request starts. One that never finished ends here first (the signals do not nest). */
     public void requestStarted() {
-        start(owner(true));
+        Owner owner = owner(true);
+        if (owner.inUnit()) {
+            endUnits(owner);
+        } else {
+            owner.enterUnit();
+        }
+        start(owner);
     }
 
     public void requestFinished() {
         Owner owner = owner(false);
-        if (owner != null) {
-            finish(owner);
-        } else {
+        if (owner == null) {
             listeners.requestFinished();
+        } else if (owner.exitUnit()) {
+            finish(owner);
         }
     }
 
@@ -155,15 +181,28 @@ public final class Engine {
     }
 
     private UnitOfWork unitOf(Owner owner) {
-        if (owner.depth++ == 0) {
+        if (owner.enterUnit()) {
             start(owner);
         }
-        AtomicBoolean done = new AtomicBoolean();
-        return () -> {
-            if (done.compareAndSet(false, true) && --owner.depth == 0) {
-                finish(owner);
+        return new Unit(this, owner);
+    }
+
+    /** Closing is idempotent and may happen on another thread, while a call on the connection still runs there. */
+    private static final class Unit extends AtomicBoolean implements UnitOfWork {
+        private final Engine engine;
+        private final Owner owner;
+
+        Unit(Engine engine, Owner owner) {
+            this.engine = engine;
+            this.owner = owner;
+        }
+
+        @Override
+        public void close() {
+            if (compareAndSet(false, true) && owner.exitUnit()) {
+                engine.finish(owner);
             }
-        };
+        }
     }
 
     /** Runs {@code task} as one context of its own, ended when it returns. */
@@ -177,24 +216,34 @@ public final class Engine {
     }
 
     private void start(Owner owner) {
-        owner.inRequest = true;
-        boundary(owner, false);
+        for (Wrapper wrapper : owner.wrappers()) {
+            if (wrapper != null) {
+                wrapper.unitStarted();
+            }
+        }
         listeners.requestStarted();
     }
 
     private void finish(Owner owner) {
         listeners.requestFinished();
-        boundary(owner, true);
-        owner.inRequest = false;
+        if (storage.mustNotBlock()) {
+            try {
+                blockingWork.execute(() -> endUnits(owner)); // rollback, reset, ping and close may block
+                return;
+            } catch (RejectedExecutionException e) {
+                // Shut down: the pools close everything themselves.
+            }
+        }
+        endUnits(owner);
     }
 
-    private void boundary(Owner owner, boolean finished) {
+    private void endUnits(Owner owner) {
         for (Wrapper wrapper : owner.wrappers()) {
             if (wrapper != null) {
                 try {
-                    wrapper.requestBoundary(finished);
+                    wrapper.unitEnded();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "[" + wrapper.alias() + "] request boundary failed", e);
+                    LOG.log(Level.WARNING, "[" + wrapper.alias() + "] ending the unit of work failed", e);
                 }
             }
         }
@@ -211,6 +260,7 @@ public final class Engine {
                 reaper.stop();
             }
             pools.values().forEach(pool -> pool.shutdown(shutdownGraceNanos));
+            blockingWork.close();
         }
     }
 }

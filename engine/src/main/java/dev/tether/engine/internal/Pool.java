@@ -12,33 +12,57 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One alias's physical connections under its cap. An owner without one takes, in order: a connection
- * from the reservoir, one parked by a thread that died, a new one if under the cap, an idle one parked
- * by another thread, or waits up to ACQUIRE_TIMEOUT.
+ * One alias's physical connections under its cap. An owner without one takes, in order (its own parked
+ * connection is its wrapper's business): one from the reservoir, one parked by a thread that died, a new one
+ * if under the cap, an idle one parked by another thread, or waits. While anyone waits, connections go to
+ * the longest waiter and arrivals queue behind it; the queue, the list of connections and the slot count
+ * change under the one lock, the connections' own states by compare-and-set (see {@link Physical}).
  */
 final class Pool {
     private static final System.Logger LOG = System.getLogger("dev.tether.engine");
+    private static final long DRAIN_AFTER_ABORT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     final DatabaseSettings settings;
     final Backend backend;
     final int index;
     private final Engine engine;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final List<Physical> open = new ArrayList<>();
-    private final ArrayDeque<Physical> reservoir = new ArrayDeque<>();
-    private int opening;
+    /** Open connections; replaced, never changed in place, under the lock, so scans need no lock. */
+    private volatile Physical[] all = new Physical[0];
+    /** Open plus opening connections: never above the cap. */
+    private final AtomicInteger slots = new AtomicInteger();
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    /** The queue's length, readable without the lock: arrivals and releases take the fast path at 0. */
     private volatile int waiting;
-    private long opened;
-    private long closed;
-    private long nextId = 1;
+    private final AtomicLong opened = new AtomicLong();
+    private final AtomicLong closed = new AtomicLong();
+    private final AtomicLong nextId = new AtomicLong(1);
     private volatile boolean shutDown;
+    private final AtomicBoolean warnedOutsideUnit = new AtomicBoolean();
+
+    /** A caller waiting at the cap; what it is granted is set under the lock. */
+    private static final class Waiter {
+        final Wrapper wrapper;
+        final Condition wakeUp;
+        Physical granted;
+        boolean mayOpen;
+
+        Waiter(Wrapper wrapper, Condition wakeUp) {
+            this.wrapper = wrapper;
+            this.wakeUp = wakeUp;
+        }
+    }
 
     Pool(Engine engine, int index, DatabaseSettings settings, Backend backend) {
         this.engine = engine;
@@ -47,114 +71,200 @@ final class Pool {
         this.backend = backend;
     }
 
-    /** A connection for {@code wrapper}, which holds none. */
-    Lease acquire(Wrapper wrapper) throws SQLException {
-        List<Physical> retired = new ArrayList<>();
-        long deadline = 0;
-        long id;
-        lock.lock();
-        try {
-            waiting++; // counted before looking, so a connection parked meanwhile signals us
-            try {
-                while (true) {
-                    if (shutDown) {
-                        throw new SQLNonTransientConnectionException(
-                                "[" + settings.alias() + "] Tether is shut down; no new connections are handed out", "08003");
-                    }
-                    Lease lease = fromReservoir(wrapper, retired);
-                    if (lease == null) {
-                        lease = reclaimParked(wrapper, retired, true);
-                    }
-                    if (lease != null) {
-                        return lease;
-                    }
-                    if (open.size() + opening < settings.maxConnections()) {
-                        opening++;
-                        id = nextId++;
-                        break;
-                    }
-                    lease = reclaimParked(wrapper, retired, false);
-                    if (lease != null) {
-                        return lease;
-                    }
-                    long now = System.nanoTime();
-                    if (deadline == 0) {
-                        deadline = now + settings.acquireTimeout().toNanos();
-                    }
-                    if (now - deadline >= 0) {
-                        throw exhausted();
-                    }
-                    changed.awaitNanos(deadline - now);
-                }
-            } finally {
-                waiting--;
-            }
-        } catch (InterruptedException e) {
-            changed.signal(); // a signal meant for this waiter goes to the next one
-            Thread.currentThread().interrupt();
-            throw new SQLTransientConnectionException("[" + settings.alias() + "] interrupted while waiting for a connection", "08001", e);
-        } finally {
-            lock.unlock();
-            long now = engine.ticker.nanos();
-            retired.forEach(p -> closeQuietly(p, p.expired(now) ? CloseReason.MAX_AGE : CloseReason.ERROR));
+    /** A connection IN_USE by {@code wrapper}, which holds none. */
+    Physical acquire(Wrapper wrapper) throws SQLException {
+        if (shutDown) {
+            throw shutDownError();
         }
-        Physical p = connect(id);
-        Lease lease = new Lease(wrapper, p, false);
-        p.lease = lease;
-        return lease;
+        if (waiting == 0) { // nobody queued: take what is free without the lock
+            Physical p = takeIdle();
+            if (p == null) {
+                p = takeParked(wrapper, true);
+            }
+            if (p != null) {
+                return handTo(wrapper, p);
+            }
+            if (takeSlot()) {
+                return open(wrapper);
+            }
+            p = takeParked(wrapper, false);
+            if (p != null) {
+                return handTo(wrapper, p);
+            }
+        }
+        return await(wrapper);
     }
 
-    private Lease fromReservoir(Wrapper wrapper, List<Physical> retired) {
-        Physical p;
-        while ((p = reservoir.pollFirst()) != null) {
-            if (expiredNow(p)) {
-                forget(p, retired);
-            } else {
-                return bind(wrapper, p);
+    /** A reservoir connection, reserved; expired ones met on the way are closed. */
+    private Physical takeIdle() {
+        for (Physical p : all) {
+            long reserved = p.reserve(Physical.IDLE);
+            if (reserved != 0) {
+                if (!expiredNow(p)) {
+                    return p;
+                }
+                retire(p, CloseReason.MAX_AGE);
             }
         }
         return null;
     }
 
     /**
-     * Takes over a connection another owner parked, oldest release first; null if none. Below the cap
-     * only those whose owner thread died are taken, so live threads keep their own (Django's affinity).
+     * A connection parked by another owner, reserved: with {@code deadOwnersOnly} only those whose thread died
+     * (below the cap live threads keep theirs: Django's affinity), otherwise the one idle longest.
      */
-    private Lease reclaimParked(Wrapper wrapper, List<Physical> retired, boolean deadOwnersOnly) {
-        Physical best = null;
-        Lease bestLease = null;
-        for (Physical p : open) {
-            Lease lease = p.lease; // read once: the reaper may hand p back meanwhile
-            if (lease != null && lease.state() == Lease.PARKED && lease.wrapper != wrapper
-                    && (!deadOwnersOnly || lease.wrapper.owner.threadDied())
-                    && (best == null || p.lastReleased - best.lastReleased < 0)) {
-                best = p;
-                bestLease = lease;
+    private Physical takeParked(Wrapper wrapper, boolean deadOwnersOnly) {
+        while (true) {
+            Physical best = null;
+            long bestStamp = 0;
+            for (Physical p : all) {
+                long s = p.stamp();
+                Wrapper holder = p.holder;
+                if (Physical.state(s) == Physical.PARKED && holder != null && holder != wrapper
+                        && (!deadOwnersOnly || holder.ownerGone())
+                        && (best == null || p.lastReleased - best.lastReleased < 0)) {
+                    best = p;
+                    bestStamp = s;
+                }
+            }
+            if (best == null) {
+                return null;
+            }
+            if (best.advance(bestStamp, Physical.RESERVED) == 0) {
+                continue; // its owner or another taker moved first; look again
+            }
+            if (!expiredNow(best)) {
+                return best;
+            }
+            retire(best, CloseReason.MAX_AGE);
+        }
+    }
+
+    private boolean takeSlot() {
+        int n;
+        while ((n = slots.get()) < settings.maxConnections()) {
+            if (slots.compareAndSet(n, n + 1)) {
+                return true;
             }
         }
-        if (best == null || !bestLease.move(Lease.PARKED, Lease.REVOKED)) {
-            return null;
+        return false;
+    }
+
+    /** Binds a reserved connection to its new holder. */
+    private Physical handTo(Wrapper wrapper, Physical p) {
+        p.holder = wrapper;
+        p.heldSince = engine.ticker.nanos();
+        p.advance(p.stamp(), Physical.IN_USE); // reserved by us: nobody else moves it
+        return p;
+    }
+
+    /** Queues behind earlier waiters until granted a connection or a slot, or ACQUIRE_TIMEOUT from now passes. */
+    private Physical await(Wrapper wrapper) throws SQLException {
+        Waiter me;
+        List<Physical> toClose = new ArrayList<>();
+        lock.lock();
+        try {
+            me = new Waiter(wrapper, lock.newCondition());
+            queue.addLast(me);
+            waiting = queue.size();
+            dispatch(toClose);
+            long remaining = settings.acquireTimeout().toNanos();
+            while (me.granted == null && !me.mayOpen) {
+                if (shutDown) {
+                    leave(me);
+                    throw shutDownError();
+                }
+                if (remaining <= 0) {
+                    SQLException timeout = exhausted(); // counting itself among the waiters
+                    leave(me);
+                    throw timeout;
+                }
+                try {
+                    remaining = me.wakeUp.awaitNanos(remaining);
+                } catch (InterruptedException e) {
+                    if (me.granted != null || me.mayOpen) {
+                        Thread.currentThread().interrupt(); // granted anyway: take it, keep the interrupt
+                        break;
+                    }
+                    leave(me);
+                    Thread.currentThread().interrupt();
+                    throw new SQLTransientConnectionException("[" + settings.alias()
+                            + "] interrupted while waiting for a connection", "08001", e);
+                }
+            }
+        } finally {
+            lock.unlock();
+            toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
         }
-        bestLease.revoke();
-        if (expiredNow(best) || best.errorsOccurred) {
-            forget(best, retired);
-            return reclaimParked(wrapper, retired, deadOwnersOnly);
+        return me.granted != null ? me.granted : open(wrapper);
+    }
+
+    private void leave(Waiter me) {
+        queue.remove(me);
+        waiting = queue.size();
+    }
+
+    /**
+     * Under the lock: serves waiters oldest first with whatever is free — a reservoir connection, a slot under
+     * the cap, an idle parked one — until they or the supply run out. Expired connections found on the way go
+     * into {@code toRetire}, for the caller to close after unlocking; their slots then serve the next waiters.
+     */
+    private void dispatch(List<Physical> toRetire) {
+        while (!queue.isEmpty()) {
+            Waiter head = queue.peekFirst();
+            Physical p = null;
+            for (Physical candidate : all) {
+                if (candidate.reserve(Physical.IDLE) != 0) {
+                    p = candidate;
+                    break;
+                }
+            }
+            if (p == null) {
+                p = takeParkedLocked(head.wrapper);
+            }
+            if (p != null && expiredNow(p)) {
+                toRetire.add(p);
+            } else if (p != null) {
+                grant(head, p);
+            } else if (takeSlot()) {
+                grantSlot(head);
+            } else {
+                break;
+            }
         }
-        return bind(wrapper, best);
+        waiting = queue.size();
     }
 
-    /** Reads the clock only for connections that can expire: the clock is a cost on the hot path. */
-    private boolean expiredNow(Physical p) {
-        return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
+    private Physical takeParkedLocked(Wrapper wrapper) {
+        Physical best = null;
+        long bestStamp = 0;
+        for (Physical p : all) {
+            long s = p.stamp();
+            Wrapper holder = p.holder;
+            if (Physical.state(s) == Physical.PARKED && holder != wrapper
+                    && (best == null || p.lastReleased - best.lastReleased < 0)) {
+                best = p;
+                bestStamp = s;
+            }
+        }
+        return best != null && best.advance(bestStamp, Physical.RESERVED) != 0 ? best : null;
     }
 
-    private Lease bind(Wrapper wrapper, Physical p) {
-        Lease lease = new Lease(wrapper, p, true);
-        p.lease = lease;
-        return lease;
+    private void grant(Waiter waiter, Physical reserved) {
+        queue.remove(waiter);
+        waiter.granted = handTo(waiter.wrapper, reserved);
+        waiter.wakeUp.signal();
     }
 
-    private Physical connect(long id) throws SQLException {
+    private void grantSlot(Waiter waiter) {
+        queue.remove(waiter);
+        waiter.mayOpen = true;
+        waiter.wakeUp.signal();
+    }
+
+    /** Opens a connection in a slot already taken, IN_USE by {@code wrapper}. */
+    private Physical open(Wrapper wrapper) throws SQLException {
+        long id = nextId.getAndIncrement();
         Connection jdbc = null;
         Physical p = null;
         boolean added = false;
@@ -162,38 +272,61 @@ final class Pool {
             jdbc = backend.connect(settings);
             backend.initialize(jdbc, settings);
             p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
+            p.holder = wrapper;
+            p.heldSince = engine.ticker.nanos();
+            added = add(p);
         } catch (SQLException e) {
             throw connectFailure(e);
         } finally {
-            lock.lock();
-            try {
-                opening--; // whatever happened, including an Error from a driver, the slot is settled here
-                if (p != null && !shutDown) {
-                    open.add(p);
-                    opened++;
-                    added = true;
-                } else {
-                    changed.signal(); // a slot came free
+            if (!added) {
+                if (jdbc != null) {
+                    closeDiscarded(jdbc);
                 }
-            } finally {
-                lock.unlock();
-            }
-            if (jdbc != null && !added) {
-                closeDiscarded(jdbc);
+                freeSlot(); // whatever happened, including an Error from a driver, the slot is settled here
             }
         }
         if (!added) {
-            throw new SQLNonTransientConnectionException("[" + settings.alias() + "] Tether shut down while connecting", "08003");
+            throw shutDownError();
         }
         LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] opened connection #" + id);
         engine.listeners.connectionCreated(p.event);
         return p;
     }
 
+    private boolean add(Physical p) {
+        lock.lock();
+        try {
+            if (shutDown) {
+                return false;
+            }
+            Physical[] grown = Arrays.copyOf(all, all.length + 1);
+            grown[all.length] = p;
+            all = grown;
+            opened.incrementAndGet();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void freeSlot() {
+        slots.decrementAndGet();
+        if (waiting > 0) {
+            List<Physical> toClose = new ArrayList<>();
+            lock.lock();
+            try {
+                dispatch(toClose);
+            } finally {
+                lock.unlock();
+            }
+            toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
+        }
+    }
+
     private static void closeDiscarded(Connection jdbc) {
         try {
             jdbc.close();
-        } catch (SQLException ignored) {
+        } catch (SQLException | RuntimeException ignored) {
             // The connection is being discarded; the original failure is what matters.
         }
     }
@@ -215,100 +348,65 @@ final class Pool {
         return stripped.endsWith(".") ? stripped : stripped + ".";
     }
 
+    private SQLException shutDownError() {
+        return new SQLNonTransientConnectionException(
+                "[" + settings.alias() + "] Tether is shut down; no new connections are handed out", "08003");
+    }
+
     private SQLException exhausted() {
-        PoolStats s = statsLocked();
+        PoolStats s = stats();
         return new SQLTransientConnectionException("[" + settings.alias() + "] no connection within "
-                + settings.acquireTimeout().toMillis() + " ms (open=" + s.open() + (opening > 0 ? " + " + opening + " opening" : "")
-                + " of cap " + s.cap() + ", in use="
-                + s.inUse() + ", parked=" + s.parked() + ", waiting=" + s.waiting() + "); raise MAX_CONNECTIONS, "
-                + "shorten the work done while holding a connection, or raise ACQUIRE_TIMEOUT", "08001");
+                + settings.acquireTimeout().toMillis() + " ms (open=" + s.open() + " of cap " + s.cap() + ", in use="
+                + s.inUse() + ", parked=" + s.parked() + ", waiting=" + s.waiting() + "; " + holders()
+                + "); raise MAX_CONNECTIONS, shorten the work done while holding a connection, or raise ACQUIRE_TIMEOUT",
+                "08001");
     }
 
-    /** A clean connection goes back to the reservoir for the next owner. */
-    void giveBack(Physical p) {
-        p.lastReleased = engine.ticker.nanos();
-        lock.lock();
-        try {
-            p.lease = null;
-            if (shutDown) {
-                forget(p, null);
-            } else {
-                reservoir.addFirst(p);
-            }
-            // One connection serves one waiter; waking them all made every release a stampede at the cap.
-            changed.signal();
-        } finally {
-            lock.unlock();
-        }
-        if (shutDown) {
-            closeQuietly(p, CloseReason.SHUTDOWN);
-        }
+    /** Who holds the connections, longest first: what an operator needs to find a leak. */
+    private String holders() {
+        long now = engine.ticker.nanos();
+        List<String> held = Arrays.stream(all)
+                .filter(p -> p.state() == Physical.IN_USE && p.holder != null)
+                .sorted(Comparator.comparingLong(p -> p.heldSince))
+                .limit(5)
+                .map(p -> "#" + p.id + " held by " + p.holder.owner.describe() + " for "
+                        + TimeUnit.NANOSECONDS.toMillis(now - p.heldSince) + " ms")
+                .toList();
+        return held.isEmpty() ? "no holder in use" : String.join(", ", held);
     }
 
     /**
-     * Parks a connection with its owner's thread; it may then serve a waiter from another owner. One parked
-     * again unused (at a request's start) keeps its time of last use, for the idle timeout.
+     * Django's boundary rules and the session clean-up, for a connection its holder let go (reserved, no call in
+     * flight): statements left open are closed, an open transaction is rolled back and reported, then it is
+     * dropped if autocommit was left changed, if it is broken, if an error occurred and it no longer answers, or
+     * if it is past its max age (when {@code checkAge}: Django checks that only at request boundaries);
+     * otherwise changed session settings are reset. Used alike at the end of a unit and by the reaper for owners
+     * that died. Returns why to close it, or null to keep it.
      */
-    void park(Lease lease, boolean used) {
-        if (used) {
-            lease.physical.lastReleased = engine.ticker.nanos(); // before PARKED is visible to the reaper
-        }
-        lease.park();
-        if (waiting > 0 || shutDown) {
-            lock.lock();
-            try {
-                changed.signal();
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Closes a connection its holder is done with. */
-    void retire(Physical p, CloseReason reason) {
-        lock.lock();
-        try {
-            forget(p, null);
-            changed.signal();
-        } finally {
-            lock.unlock();
-        }
-        closeQuietly(p, reason);
-    }
-
-    private void forget(Physical p, List<Physical> toClose) {
-        if (open.remove(p)) {
-            closed++;
-        }
-        reservoir.remove(p);
-        p.lease = null;
-        if (toClose != null) {
-            toClose.add(p);
-        }
-    }
-
-    private void closeQuietly(Physical p, CloseReason reason) {
-        synchronized (p) {
-            if (p.closed) {
-                return;
-            }
-            p.closed = true;
-        }
-        try {
-            p.jdbc.close();
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closing connection #" + p.id + " failed: " + e.getMessage());
-        }
-        LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closed connection #" + p.id + " (" + reason + ")");
-        engine.listeners.connectionClosed(p.event, reason);
-    }
-
-    /**
-     * Undoes what a borrower left behind: rolls back an open transaction (reported) and resets
-     * changed session settings. Returns false when the connection must be closed instead.
-     */
-    boolean cleanSession(Physical p) {
+    private CloseReason settle(Physical p, boolean checkAge) {
         p.openStatements.closeAll(); // what a request left open must not pile up on a persistent connection
+        if (!rollBackOpenTransaction(p)) {
+            return p.broken ? CloseReason.BROKEN : CloseReason.SESSION_RESET_FAILED;
+        }
+        if (p.autocommit != settings.autocommit()) {
+            return CloseReason.AUTOCOMMIT_CHANGED;
+        }
+        if (p.broken) {
+            return CloseReason.BROKEN;
+        }
+        if (p.errorsOccurred) {
+            if (!backend.isUsable(p.jdbc)) {
+                return CloseReason.ERROR;
+            }
+            p.errorsOccurred = false;
+        }
+        if (checkAge && expiredNow(p)) {
+            return CloseReason.MAX_AGE;
+        }
+        return resetSession(p) ? null : CloseReason.SESSION_RESET_FAILED;
+    }
+
+    private boolean rollBackOpenTransaction(Physical p) {
         try {
             if (p.transactionOpen || backend.inTransaction(p.jdbc)) {
                 if (p.jdbc.getAutoCommit()) {
@@ -319,10 +417,20 @@ final class Pool {
                     p.jdbc.rollback();
                 }
                 LOG.log(Level.WARNING, "[" + settings.alias() + "] a transaction was left open on connection #" + p.id
-                        + " when its request ended; it was rolled back. Commit or roll back before the request ends.");
+                        + " when its unit of work ended; it was rolled back. Commit or roll back before the request ends.");
                 engine.listeners.transactionRolledBack(p.event);
             }
             p.transactionOpen = false;
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "[" + settings.alias() + "] could not roll back connection #" + p.id
+                    + "; closing it: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean resetSession(Physical p) {
+        try {
             if (p.session.dirty()) {
                 p.session.restore(p.jdbc);
                 if (!p.jdbc.getAutoCommit()) {
@@ -337,95 +445,240 @@ final class Pool {
         }
     }
 
-    /** Closes what is expired or idle too long, and takes back connections whose owner thread died. Never touches one in use. */
-    void reap() {
-        long now = engine.ticker.nanos();
-        long idleNanos = settings.idleTimeout().toNanos();
-        List<Physical> expired = new ArrayList<>();
-        List<Physical> idle = new ArrayList<>();
-        List<Physical> candidates;
+    /**
+     * Settles a connection its holder reserved and either parks it for {@code parkWith} (its stamp returned) or
+     * gives it to the longest waiter or the reservoir (0 returned), or closes it (0). Max age is checked at a
+     * unit's end and before a connection goes to someone else; one parked between handles keeps it until then.
+     */
+    long release(Physical p, long reserved, Wrapper parkWith, boolean unitEnds) {
+        CloseReason reason = shutDown ? CloseReason.SHUTDOWN : settle(p, unitEnds || parkWith == null);
+        if (reason != null) {
+            retire(p, reason);
+            return 0;
+        }
+        p.fresh = false;
+        p.lastReleased = engine.ticker.nanos();
+        if (parkWith != null) {
+            long parked = Physical.stamp(reserved >>> 3, Physical.PARKED);
+            if (!p.move(reserved, parked)) {
+                return 0; // shutdown closed it meanwhile
+            }
+            if (waiting > 0 || shutDown) {
+                serveWaiters(); // at the cap, a parked connection is what a waiter reclaims
+            }
+            return parked;
+        }
+        giveBack(p, reserved);
+        return 0;
+    }
+
+    /** A clean, reserved connection goes to the longest waiter, else to the reservoir. */
+    private void giveBack(Physical p, long reserved) {
+        p.holder = null;
+        if (waiting > 0) {
+            lock.lock();
+            try {
+                Waiter head = queue.peekFirst();
+                if (head != null) {
+                    grant(head, p);
+                    waiting = queue.size();
+                    return;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (p.advance(reserved, Physical.IDLE) != 0 && (waiting > 0 || shutDown)) {
+            // A waiter that queued after our look above finds the connection in its own dispatch, or we serve it here.
+            serveWaiters();
+        }
+    }
+
+    private void serveWaiters() {
+        if (shutDown) {
+            closeIdleAndParked();
+            return;
+        }
+        List<Physical> toClose = new ArrayList<>();
         lock.lock();
         try {
-            for (Physical p : List.copyOf(reservoir)) {
-                if (p.expired(now)) {
-                    forget(p, expired);
-                } else if (now - p.lastReleased >= idleNanos) {
-                    forget(p, idle);
-                }
-            }
-            candidates = new ArrayList<>(open);
-            if (!expired.isEmpty() || !idle.isEmpty()) {
-                changed.signalAll();
+            dispatch(toClose);
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
+    }
+
+    /**
+     * Closes a connection its caller reserved (or holds IN_USE with no call in flight), then frees its slot: the
+     * server never sees more than the cap, even while one closes and another opens.
+     */
+    void retire(Physical p, CloseReason reason) {
+        closeJdbc(p, reason);
+        List<Physical> toRetire = new ArrayList<>();
+        lock.lock();
+        try {
+            if (forget(p)) {
+                slots.decrementAndGet();
+                dispatch(toRetire);
             }
         } finally {
             lock.unlock();
         }
-        expired.forEach(p -> closeQuietly(p, CloseReason.MAX_AGE));
-        idle.forEach(p -> closeQuietly(p, CloseReason.IDLE));
-        for (Physical p : candidates) {
-            Lease lease = p.lease;
-            if (lease == null) {
+        toRetire.forEach(q -> retire(q, CloseReason.MAX_AGE));
+    }
+
+    /** Under the lock: takes {@code p} off the list; true if it was there. */
+    private boolean forget(Physical p) {
+        Physical[] current = all;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == p) {
+                Physical[] shrunk = new Physical[current.length - 1];
+                System.arraycopy(current, 0, shrunk, 0, i);
+                System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+                all = shrunk;
+                closed.incrementAndGet();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void closeJdbc(Physical p, CloseReason reason) {
+        if (!p.markClosed()) {
+            return;
+        }
+        p.holder = null;
+        try {
+            p.jdbc.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closing connection #" + p.id + " failed: " + e.getMessage());
+        }
+        LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closed connection #" + p.id + " (" + reason + ")");
+        engine.listeners.connectionClosed(p.event, reason);
+    }
+
+    /** Reads the clock only for connections that can expire: the clock is a cost on the hot path. */
+    boolean expiredNow(Physical p) {
+        return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
+    }
+
+    /**
+     * The reaper's pass: closes reservoir and parked connections past their max age or idle too long, and takes
+     * back the connections of owners whose thread died — parked ones at once, ones in use once no call on them is
+     * in flight (a handle passed to a thread that lives on keeps it until its call returns).
+     */
+    void reap() {
+        long now = engine.ticker.nanos();
+        long idleNanos = settings.idleTimeout().toNanos();
+        for (Physical p : all) {
+            long s = p.stamp();
+            int state = Physical.state(s);
+            if (state != Physical.IDLE && state != Physical.PARKED && state != Physical.IN_USE) {
                 continue;
             }
-            // A thread that allowed sharing may have handed the connection to another one that lives on.
-            boolean ownerGone = lease.wrapper.owner.threadDied() && !lease.wrapper.allowsThreadSharing();
-            if (lease.state() == Lease.PARKED) {
-                CloseReason reason = p.expired(now) ? CloseReason.MAX_AGE
-                        : now - p.lastReleased >= idleNanos ? CloseReason.IDLE : null;
-                if ((reason != null || ownerGone) && lease.move(Lease.PARKED, Lease.REVOKED)) {
-                    lease.revoke();
-                    if (reason != null) {
-                        retire(p, reason);
-                    } else {
-                        giveBack(p);
-                    }
-                }
-            } else if (lease.state() == Lease.IN_USE && ownerGone) {
-                // Its owner died holding it: nobody can be using it any more.
-                lease.revoke();
-                if (p.expired(now)) {
-                    retire(p, CloseReason.MAX_AGE);
-                } else if (p.errorsOccurred) {
-                    retire(p, CloseReason.ERROR);
-                } else if (p.autocommit != settings.autocommit()) {
-                    retire(p, CloseReason.AUTOCOMMIT_CHANGED);
-                } else if (cleanSession(p)) {
-                    giveBack(p);
-                } else {
-                    retire(p, CloseReason.SESSION_RESET_FAILED);
-                }
+            Wrapper holder = p.holder;
+            CloseReason aged = p.expired(now) ? CloseReason.MAX_AGE
+                    : state != Physical.IN_USE && now - p.lastReleased >= idleNanos ? CloseReason.IDLE : null;
+            boolean ownerGone = holder != null && holder.ownerGone();
+            if (state == Physical.IN_USE && (!ownerGone || p.inFlight() != 0)) {
+                continue;
+            }
+            if (state != Physical.IN_USE && aged == null && !(state == Physical.PARKED && ownerGone)) {
+                continue;
+            }
+            long reserved = p.advance(s, Physical.RESERVED);
+            if (reserved == 0) {
+                continue; // its holder or a taker moved first
+            }
+            if (state == Physical.IN_USE) {
+                p.awaitNoCallsInFlight();
+                release(p, reserved, null, true);
+            } else if (aged != null) {
+                retire(p, aged);
+            } else {
+                giveBack(p, reserved); // parked ones were settled when parked
             }
         }
     }
 
-    /** Closes every connection: idle ones now, ones in use once released or when {@code grace} ends. */
+    /**
+     * Closes every connection: idle and parked ones now, ones in use when their holder lets go. Past
+     * {@code graceNanos} those still in use are aborted ({@link Connection#abort}), which ends their calls on
+     * every driver, and closed.
+     */
     void shutdown(long graceNanos) {
-        List<Physical> toClose;
         lock.lock();
         try {
             shutDown = true;
-            changed.signalAll();
-            long deadline = System.nanoTime() + graceNanos;
-            while (countInUse() > 0 && deadline - System.nanoTime() > 0) {
-                try {
-                    changed.awaitNanos(Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            toClose = new ArrayList<>(open);
-            toClose.forEach(p -> {
-                Lease lease = p.lease;
-                if (lease != null) {
-                    lease.revoke();
-                }
-                forget(p, null);
-            });
+            queue.forEach(w -> w.wakeUp.signal());
         } finally {
             lock.unlock();
         }
-        toClose.forEach(p -> closeQuietly(p, CloseReason.SHUTDOWN));
+        closeIdleAndParked();
+        long deadline = System.nanoTime() + graceNanos;
+        while (all.length > 0 && deadline - System.nanoTime() > 0) {
+            closeIdleAndParked();
+            try {
+                Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 10)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Physical p : all) {
+            abort(p);
+        }
+        for (Physical p : all) {
+            long s = p.stamp();
+            if (Physical.state(s) == Physical.IN_USE && p.advance(s, Physical.RESERVED) != 0) {
+                long until = System.nanoTime() + DRAIN_AFTER_ABORT_NANOS;
+                while (p.inFlight() != 0 && until - System.nanoTime() > 0) {
+                    Thread.onSpinWait();
+                    Thread.yield();
+                }
+                retire(p, CloseReason.SHUTDOWN);
+            }
+            // One RESERVED by another party (a holder settling it) is closed by that party, which sees the shutdown.
+        }
+    }
+
+    private void closeIdleAndParked() {
+        for (Physical p : all) {
+            if (p.reserve(Physical.IDLE) != 0 || p.reserve(Physical.PARKED) != 0) {
+                retire(p, CloseReason.SHUTDOWN);
+            }
+        }
+    }
+
+    /** Cancels the statement running on {@code p} on the server (the driver's own way), then aborts the connection. */
+    private void abort(Physical p) {
+        java.sql.Statement running = p.executing;
+        if (running != null) {
+            try {
+                running.cancel();
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] cancelling on connection #" + p.id + " failed: "
+                        + e.getMessage());
+            }
+        }
+        try {
+            p.jdbc.abort(engine.blockingWork);
+            LOG.log(Level.WARNING, "[" + settings.alias() + "] connection #" + p.id + " was still in use when the "
+                    + "shutdown timeout ended; it was aborted");
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] aborting connection #" + p.id + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Once per alias: a handle used outside any unit of work gets no one-session promise. */
+    void warnOutsideUnit() {
+        if (!warnedOutsideUnit.get() && warnedOutsideUnit.compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, "[" + settings.alias() + "] a connection was used outside a unit of work (no "
+                    + "requestStarted() or begin()); each time its last handle is closed outside a transaction it goes "
+                    + "back, so successive handles may get different sessions. Wrap the work in tether.begin() (or an "
+                    + "adapter's request) to keep one session for it.");
+        }
     }
 
     boolean isShutDown() {
@@ -433,34 +686,20 @@ final class Pool {
     }
 
     PoolStats stats() {
-        lock.lock();
-        try {
-            return statsLocked();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private int countInUse() {
         int inUse = 0;
-        for (Physical p : open) {
-            Lease lease = p.lease;
-            if (lease != null && lease.state() == Lease.IN_USE) {
-                inUse++;
-            }
-        }
-        return inUse;
-    }
-
-    private PoolStats statsLocked() {
         int parked = 0;
-        for (Physical p : open) {
-            Lease lease = p.lease;
-            if (lease != null && lease.state() == Lease.PARKED) {
-                parked++;
+        int idle = 0;
+        Physical[] current = all;
+        for (Physical p : current) {
+            switch (p.state()) {
+                case Physical.IN_USE, Physical.RESERVED -> inUse++;
+                case Physical.PARKED -> parked++;
+                case Physical.IDLE -> idle++;
+                default -> {
+                }
             }
         }
-        return new PoolStats(settings.alias(), settings.maxConnections(), open.size(), countInUse(), parked,
-                reservoir.size(), waiting, opened, closed);
+        return new PoolStats(settings.alias(), settings.maxConnections(), current.length, inUse, parked, idle, waiting,
+                opened.get(), closed.get());
     }
 }

@@ -31,21 +31,25 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void addBatch() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.addBatch();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void clearParameters() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.clearParameters();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
@@ -56,6 +60,8 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
             return delegate.execute();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -66,6 +72,8 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
             return delegate.executeLargeUpdate();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -76,6 +84,8 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
             return resultSet(delegate.executeQuery());
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -86,527 +96,633 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
             return delegate.executeUpdate();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getMetaData();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public ParameterMetaData getParameterMetaData() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getParameterMetaData();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setArray(int parameterIndex, Array x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setArray(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setAsciiStream(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setAsciiStream(parameterIndex, x, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setAsciiStream(parameterIndex, x, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBigDecimal(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBinaryStream(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBinaryStream(parameterIndex, x, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBinaryStream(parameterIndex, x, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBlob(parameterIndex, inputStream);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBlob(int parameterIndex, Blob x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBlob(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBlob(parameterIndex, inputStream, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBoolean(int parameterIndex, boolean x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBoolean(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setByte(int parameterIndex, byte x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setByte(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setBytes(int parameterIndex, byte[] x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setBytes(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setCharacterStream(parameterIndex, reader);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setCharacterStream(parameterIndex, reader, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setCharacterStream(parameterIndex, reader, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setClob(parameterIndex, reader);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setClob(int parameterIndex, Clob x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setClob(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setClob(parameterIndex, reader, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setDate(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setDate(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setDouble(int parameterIndex, double x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setDouble(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setFloat(int parameterIndex, float x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setFloat(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setInt(int parameterIndex, int x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setInt(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setLong(int parameterIndex, long x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setLong(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNCharacterStream(parameterIndex, value);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNCharacterStream(parameterIndex, value, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNClob(parameterIndex, reader);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNClob(int parameterIndex, NClob value) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNClob(parameterIndex, value);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNClob(int parameterIndex, Reader reader, long length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNClob(parameterIndex, reader, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNString(int parameterIndex, String value) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNString(parameterIndex, value);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNull(int parameterIndex, int sqlType) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNull(parameterIndex, sqlType);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setNull(parameterIndex, sqlType, typeName);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setObject(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setObject(parameterIndex, x, targetSqlType);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setObject(parameterIndex, x, targetSqlType);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setObject(parameterIndex, x, targetSqlType, scaleOrLength);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setRef(int parameterIndex, Ref x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setRef(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setRowId(int parameterIndex, RowId x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setRowId(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setSQLXML(int parameterIndex, SQLXML xmlObject) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setSQLXML(parameterIndex, xmlObject);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setShort(int parameterIndex, short x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setShort(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setString(int parameterIndex, String x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setString(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setTime(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setTime(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setTimestamp(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setTimestamp(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setURL(int parameterIndex, URL x) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setURL(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     @Deprecated
     public void setUnicodeStream(int parameterIndex, InputStream x, int length) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setUnicodeStream(parameterIndex, x, length);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 }

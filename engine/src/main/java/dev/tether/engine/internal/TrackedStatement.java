@@ -8,11 +8,12 @@ import java.sql.Statement;
 
 /**
  * A statement handed out through a {@link ConnectionView}, as a plain delegate of the driver's (no
- * reflection: a call costs what the driver's does, plus the checks below). Before each call it checks the
- * handle is still open, because a statement may not outlive the handle it came from; {@code execute*}
- * marks a transaction open when autocommit is off; every SQLException from the driver is classified
- * through {@link ConnectionView#failed}; result sets are wrapped and lead back to this statement. It is
- * listed in its connection's {@link OpenStatements} until closed.
+ * reflection: a call costs what the driver's does, plus the checks below). Each call is counted in flight on
+ * its connection ({@link ConnectionView#enter}), which fails once the handle is closed: a statement may not
+ * outlive the handle it came from, nor run while its connection is being settled. {@code execute*} also
+ * marks a transaction open when autocommit is off and tells shutdown what to cancel. Every SQLException
+ * from the driver is classified through {@link ConnectionView#failed}; result sets are wrapped and lead
+ * back to this statement. It is listed in its connection's {@link OpenStatements} until closed.
  * <p>
  * Below the first methods, every method is the same mechanical delegation, one per JDBC method.
  */
@@ -32,9 +33,17 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
         view.open();
     }
 
+    /** Before an execute: counted in flight, a transaction marked open, and known to shutdown for cancelling. */
     final void executing() throws SQLException {
-        view.open();
+        view.enter();
         view.statementRan();
+        view.executing(delegate);
+    }
+
+    /** After an execute, whatever its outcome. */
+    final void executed() {
+        view.executing(null);
+        view.exit();
     }
 
     final ResultSet resultSet(ResultSet made) {
@@ -97,81 +106,97 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.addBatch(sql);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void cancel() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.cancel();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void clearBatch() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.clearBatch();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void clearWarnings() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.clearWarnings();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void closeOnCompletion() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.closeOnCompletion();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public String enquoteIdentifier(String identifier, boolean alwaysQuote) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.enquoteIdentifier(identifier, alwaysQuote);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public String enquoteLiteral(String val) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.enquoteLiteral(val);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public String enquoteNCharLiteral(String val) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.enquoteNCharLiteral(val);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
@@ -182,6 +207,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.execute(sql);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -192,6 +219,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.execute(sql, columnIndexes);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -202,6 +231,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.execute(sql, columnNames);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -212,6 +243,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.execute(sql, autoGeneratedKeys);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -222,6 +255,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeBatch();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -232,6 +267,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeLargeBatch();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -242,6 +279,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeLargeUpdate(sql);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -252,6 +291,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeLargeUpdate(sql, columnIndexes);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -262,6 +303,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeLargeUpdate(sql, columnNames);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -272,6 +315,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeLargeUpdate(sql, autoGeneratedKeys);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -282,6 +327,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return resultSet(delegate.executeQuery(sql));
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -292,6 +339,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeUpdate(sql);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -302,6 +351,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeUpdate(sql, columnIndexes);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -312,6 +363,8 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeUpdate(sql, columnNames);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
@@ -322,286 +375,344 @@ class TrackedStatement<S extends Statement> extends OpenStatements.Entry impleme
             return delegate.executeUpdate(sql, autoGeneratedKeys);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            executed();
         }
     }
 
     @Override
     public int getFetchDirection() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getFetchDirection();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getFetchSize() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getFetchSize();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return resultSet(delegate.getGeneratedKeys());
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public long getLargeMaxRows() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getLargeMaxRows();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getLargeUpdateCount();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getMaxFieldSize() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getMaxFieldSize();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getMaxRows() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getMaxRows();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public boolean getMoreResults() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getMoreResults();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public boolean getMoreResults(int current) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getMoreResults(current);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getQueryTimeout() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getQueryTimeout();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public ResultSet getResultSet() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return resultSet(delegate.getResultSet());
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getResultSetConcurrency() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getResultSetConcurrency();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getResultSetHoldability() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getResultSetHoldability();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getResultSetType() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getResultSetType();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public int getUpdateCount() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getUpdateCount();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.getWarnings();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public boolean isCloseOnCompletion() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.isCloseOnCompletion();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public boolean isPoolable() throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.isPoolable();
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public boolean isSimpleIdentifier(String identifier) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             return delegate.isSimpleIdentifier(identifier);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setCursorName(String name) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setCursorName(name);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setEscapeProcessing(boolean enable) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setEscapeProcessing(enable);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setFetchDirection(int direction) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setFetchDirection(direction);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setFetchSize(int rows) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setFetchSize(rows);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setLargeMaxRows(long max) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setLargeMaxRows(max);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setMaxFieldSize(max);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setMaxRows(int max) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setMaxRows(max);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setPoolable(boolean poolable) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setPoolable(poolable);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
-        checkOpen();
+        view.enter();
         try {
             delegate.setQueryTimeout(seconds);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 }

@@ -4,24 +4,33 @@ import dev.tether.api.CloseReason;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.Persistence;
+import dev.tether.api.Release;
 import dev.tether.api.ThreadSharingException;
 import dev.tether.spi.ErrorClass;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.OptionalLong;
 
 /**
  * One alias's connection for one owner, with Django's rules, each in a method named after it:
  * {@link #closeIfUnusableOrObsolete()}, {@link #closeIfHealthCheckFailed}, {@link #validateThreadSharing()}.
+ * It holds at most one connection, IN_USE or PARKED (see {@link Physical}), from its first use until its unit of
+ * work ends — one session per unit, however often handles are closed and reopened — unless RELEASE=transaction
+ * lets it go between transactions. Its fields change under its own lock.
  */
 final class Wrapper implements DatabaseWrapper {
     final Owner owner;
     private final Engine engine;
     private final Pool pool;
     private final DatabaseSettings settings;
-    private Lease lease;
+    /** The connection held, IN_USE or PARKED, with its stamp as this wrapper left it; stale once another moved it. */
+    private Physical held;
+    private long heldStamp;
+    /** Handles open on the held connection. */
+    private int handles;
     private boolean healthCheckDone;
-    private int threadSharing;
+    private volatile int threadSharing;
 
     Wrapper(Engine engine, Pool pool, Owner owner) {
         this.engine = engine;
@@ -43,48 +52,48 @@ final class Wrapper implements DatabaseWrapper {
     @Override
     public synchronized Connection connection() throws SQLException {
         validateThreadSharing();
-        Lease held = usableLease();
-        held.handles++;
-        return new ConnectionView(this, held);
+        Physical p = usable();
+        handles++;
+        return new ConnectionView(this, p, heldStamp);
     }
 
     @Override
     public synchronized void ensureConnection() throws SQLException {
         validateThreadSharing();
-        engine.checkMayBlock(alias());
-        if (hold() == null) {
-            acquire();
-        }
-        letGo();
+        usable();
+        letGoIfDone();
     }
 
     @Override
-    public boolean isConnected() {
-        Lease held = lease;
-        return held != null && held.state() != Lease.REVOKED;
+    public synchronized boolean isConnected() {
+        return held != null && held.stamp() == heldStamp;
     }
 
     @Override
     public synchronized boolean getAutocommit() throws SQLException {
         validateThreadSharing();
         try {
-            return usableLease().physical.autocommit;
+            return usable().autocommit;
         } finally {
-            letGo();
+            letGoIfDone();
         }
     }
 
     @Override
     public synchronized void setAutocommit(boolean autocommit) throws SQLException {
         validateThreadSharing();
-        Physical p = usableLease().physical;
+        Physical p = usable();
         try {
-            p.jdbc.setAutoCommit(autocommit);
+            enter(p).setAutoCommit(autocommit);
             p.autocommit = autocommit;
+            if (autocommit) {
+                transactionEnded(p);
+            }
         } catch (SQLException e) {
             throw record(p, e);
         } finally {
-            letGo();
+            p.exit();
+            letGoIfDone();
         }
     }
 
@@ -101,25 +110,35 @@ final class Wrapper implements DatabaseWrapper {
     private synchronized void endTransaction(boolean commit) throws SQLException {
         validateThreadSharing();
         engine.checkMayBlock(alias());
-        Lease held = hold();
-        if (held == null) {
+        Physical p = heldInUse();
+        if (p == null) {
             return;
         }
-        Physical p = held.physical;
         try {
+            Connection c = enter(p);
             if (p.autocommit) {
                 // Nothing to end; JDBC drivers differ on whether this is an error, Django treats it as a no-op.
             } else if (commit) {
-                p.jdbc.commit();
+                c.commit();
             } else {
-                p.jdbc.rollback();
+                c.rollback();
             }
             transactionEnded(p);
         } catch (SQLException e) {
             throw record(p, e);
         } finally {
-            letGo();
+            p.exit();
+            letGoIfDone();
         }
+    }
+
+    /** Counts a call of the holder's own in flight; the stamp stands, as the holder's lock is held. */
+    private Connection enter(Physical p) throws SQLException {
+        if (!p.enter(heldStamp)) {
+            held = null;
+            throw new SQLNonTransientConnectionException("[" + alias() + "] the connection was taken away (shutdown)", "08003");
+        }
+        return p.jdbc;
     }
 
     void transactionEnded(Physical p) {
@@ -129,46 +148,46 @@ final class Wrapper implements DatabaseWrapper {
 
     @Override
     public synchronized boolean isUsable() {
-        Lease held = hold();
+        Physical p = heldInUse();
         try {
-            return held != null && pool.backend.isUsable(held.physical.jdbc);
+            return p != null && pool.backend.isUsable(p.jdbc);
         } finally {
-            letGo();
+            letGoIfDone();
         }
     }
 
+    /** Django's {@code close_if_unusable_or_obsolete}: its rules run as at a unit's end, the connection kept if it passes. */
     @Override
     public synchronized void closeIfUnusableOrObsolete() {
         validateThreadSharing();
-        if (hold() != null) {
-            applyBoundaryRules();
-            letGo();
+        healthCheckDone = false;
+        if (handles == 0) {
+            letGo(true);
         }
     }
 
     @Override
     public synchronized void close() {
         validateThreadSharing();
-        if (hold() != null) {
+        if (heldInUse() != null) {
             drop(CloseReason.CLOSED_BY_APPLICATION);
         }
     }
 
     @Override
-    public OptionalLong closeAt() {
-        Lease held = lease;
-        return held == null || held.physical.closeAt == Physical.NEVER ? OptionalLong.empty()
-                : OptionalLong.of(held.physical.closeAt);
+    public synchronized OptionalLong closeAt() {
+        Physical p = held;
+        return p == null || p.closeAt == Physical.NEVER ? OptionalLong.empty() : OptionalLong.of(p.closeAt);
     }
 
     @Override
-    public boolean errorsOccurred() {
-        Lease held = lease;
-        return held != null && held.physical.errorsOccurred;
+    public synchronized boolean errorsOccurred() {
+        Physical p = held;
+        return p != null && p.errorsOccurred;
     }
 
     @Override
-    public boolean healthCheckDone() {
+    public synchronized boolean healthCheckDone() {
         return healthCheckDone;
     }
 
@@ -187,15 +206,19 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public synchronized boolean allowsThreadSharing() {
+    public boolean allowsThreadSharing() {
         return threadSharing > 0;
+    }
+
+    /** Its owner's thread died and no other thread was allowed to carry on with it: the reaper may take its connection. */
+    boolean ownerGone() {
+        return owner.threadDied() && !allowsThreadSharing();
     }
 
     /** Django's {@code validate_thread_sharing}: a thread-bound wrapper is for its own thread only. */
     void validateThreadSharing() {
         Thread current = Thread.currentThread();
-        if (parksWithThread() && owner.thread != current
-                && !allowsThreadSharing()) {
+        if (parksWithThread() && owner.thread != current && !allowsThreadSharing()) {
             throw new ThreadSharingException("[" + alias() + "] this database wrapper belongs to thread '"
                     + owner.thread.getName() + "' (id " + owner.thread.threadId() + ") and was used from thread '"
                     + current.getName() + "' (id " + current.threadId() + "); use the connection only on its own thread,"
@@ -203,161 +226,175 @@ final class Wrapper implements DatabaseWrapper {
         }
     }
 
-    /**
-     * The request boundary: Django's rules, then at the end the connection is released; at the start an
-     * unused one stays parked until first use, so a request that never queries holds nothing.
-     */
-    synchronized void requestBoundary(boolean finished) {
-        Lease held = hold();
-        if (held == null) {
-            return;
-        }
-        applyBoundaryRules();
-        if (finished) {
-            release();
-        } else if (lease != null && held.handles == 0 && parksWithThread()) {
-            pool.park(held, false);
-        } else {
-            letGo();
-        }
-    }
-
-    /** Django's {@code close_if_unusable_or_obsolete}, on a held lease: a boundary also resets the health check. */
-    private void applyBoundaryRules() {
+    /** A unit of work starts: the health check is due again, and a parked connection past its max age closes (Django). */
+    synchronized void unitStarted() {
         healthCheckDone = false;
-        dropIfUnusableOrObsolete();
+        closeIfParkedAndExpired();
     }
 
-    private void dropIfUnusableOrObsolete() {
-        Physical p = lease.physical;
-        if (p.autocommit != settings.autocommit()) {
-            drop(CloseReason.AUTOCOMMIT_CHANGED);
-        } else if (p.broken) {
-            drop(CloseReason.BROKEN);
-        } else if (p.errorsOccurred && !pool.backend.isUsable(p.jdbc)) {
-            drop(CloseReason.ERROR);
-        } else {
-            if (p.errorsOccurred) {
-                p.errorsOccurred = false;
-                healthCheckDone = true; // a passing check counts as this request's health check
-            }
-            if (expired(p)) {
-                drop(CloseReason.MAX_AGE);
+    /** A unit of work ends: its connection is settled and parked with the thread, or given back. */
+    synchronized void unitEnded() {
+        healthCheckDone = false;
+        letGo(true);
+    }
+
+    private void closeIfParkedAndExpired() {
+        Physical p = held;
+        if (p != null && Physical.state(heldStamp) == Physical.PARKED && pool.expiredNow(p)) {
+            long reserved = p.advance(heldStamp, Physical.RESERVED);
+            held = null;
+            if (reserved != 0) {
+                pool.retire(p, CloseReason.MAX_AGE);
             }
         }
-    }
-
-    private boolean expired(Physical p) {
-        return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
     }
 
     /** Django's {@code _cursor}: the health check, then {@code ensure_connection}. */
-    private Lease usableLease() throws SQLException {
+    private Physical usable() throws SQLException {
         engine.checkMayBlock(alias());
-        Lease held = hold();
         while (true) {
-            if (held == null) {
-                held = acquire();
+            Physical p = take();
+            if (!closeIfHealthCheckFailed(p)) {
+                return p;
             }
-            if (!closeIfHealthCheckFailed(held)) {
-                return held;
-            }
-            held = null;
         }
     }
 
-    /** Pings a reused connection before its first use in a request; true when it was dead and closed. */
-    private boolean closeIfHealthCheckFailed(Lease held) {
+    /**
+     * Pings a reused connection before its first use in a unit of work; true when it was dead and closed. The
+     * check is done once it passes: a replacement for a dead one is checked too, as it may have died alike.
+     */
+    private boolean closeIfHealthCheckFailed(Physical p) {
         if (!settings.healthChecks() || healthCheckDone) {
             return false;
         }
-        healthCheckDone = true;
-        if (pool.backend.isUsable(held.physical.jdbc)) {
+        if (p.fresh || pool.backend.isUsable(p.jdbc)) {
+            healthCheckDone = true; // a connection opened for this owner and never released needs no ping
             return false;
         }
         drop(CloseReason.HEALTH_CHECK);
         return true;
     }
 
-    private Lease acquire() throws SQLException {
-        Lease acquired = pool.acquire(this);
-        lease = acquired;
-        healthCheckDone = !acquired.reused; // new connections are healthy
-        return acquired;
-    }
-
-    /** The lease, claimed for use if it was parked; null (and forgotten) if it was taken away. */
-    private Lease hold() {
-        Lease held = lease;
-        if (held == null) {
-            return null;
+    /** The held connection, IN_USE for this wrapper (taken back if it was parked), or null. */
+    private Physical heldInUse() {
+        Physical p = held;
+        if (p != null) {
+            long s = heldStamp;
+            if (Physical.state(s) == Physical.IN_USE && p.stamp() == s) {
+                return p;
+            }
+            if (Physical.state(s) == Physical.PARKED) {
+                long inUse = Physical.stamp(s >>> 3, Physical.IN_USE);
+                if (p.move(s, inUse)) {
+                    heldStamp = inUse;
+                    return p;
+                }
+            }
+            held = null; // taken away meanwhile: reclaimed, reaped or shut down
+            handles = 0;
         }
-        if (held.state() == Lease.IN_USE || held.move(Lease.PARKED, Lease.IN_USE)) {
-            return held;
-        }
-        lease = null;
         return null;
     }
 
+    /** Django's {@code ensure_connection}: the held connection, or one from the pool. */
+    private Physical take() throws SQLException {
+        Physical p = heldInUse();
+        if (p != null) {
+            return p;
+        }
+        p = pool.acquire(this);
+        long s = p.stamp();
+        if (Physical.state(s) != Physical.IN_USE || p.holder != this) {
+            throw new SQLNonTransientConnectionException("[" + alias()
+                    + "] Tether shut down while handing out a connection", "08003");
+        }
+        held = p;
+        heldStamp = s;
+        handles = 0;
+        return p;
+    }
+
     /**
-     * Lets the connection go when nothing needs it: no open view, no transaction, and no request pinning it
-     * to its thread. Before it goes to the reservoir Django's rules run, so a broken or expired connection
-     * is not passed on; one parked with its thread meets them at its next request boundary, as in Django.
+     * Outside a unit of work, or with RELEASE=transaction, a connection goes back as soon as nothing needs it: no
+     * open handle, no transaction, and (with RELEASE=transaction) no session state changed through JDBC.
      */
-    void letGo() {
-        Lease held = lease;
-        if (held == null || held.handles > 0 || held.state() != Lease.IN_USE
-                || owner.inRequest && parksWithThread()
-                || !held.physical.cleanFor(settings.autocommit()) || pool.backend.inTransaction(held.physical.jdbc)) {
+    private void letGoIfDone() {
+        Physical p = held;
+        if (p == null || handles > 0 || Physical.state(heldStamp) != Physical.IN_USE) {
             return;
         }
-        if (!parksWithThread()) {
-            if (owner.inRequest && expired(held.physical)) {
-                return; // it serves the rest of its request and retires at the end, as in Django (max age 0 included)
-            }
-            dropIfUnusableOrObsolete();
+        boolean outsideUnit = !owner.inUnit();
+        if (!outsideUnit && settings.release() != Release.TRANSACTION) {
+            return;
         }
-        release();
+        if (p.transactionOpen || p.autocommit != settings.autocommit() || !outsideUnit && p.session.dirty()
+                || pool.backend.inTransaction(p.jdbc)) {
+            return;
+        }
+        if (outsideUnit) {
+            pool.warnOutsideUnit();
+        }
+        letGo(false);
     }
 
-    /** Resets the session, then parks the connection with its thread or returns it to the reservoir. */
-    private void release() {
-        Lease held = lease;
-        if (held == null) {
+    /**
+     * Settles the held connection (Django's rules and the session clean-up, after the calls in flight return) and
+     * parks it with the owner's thread (thread persistence), or gives it back to the pool.
+     */
+    private void letGo(boolean unitEnds) {
+        Physical p = held;
+        if (p == null) {
             return;
         }
-        Physical p = held.physical;
-        if (!pool.cleanSession(p)) {
-            drop(CloseReason.SESSION_RESET_FAILED);
-        } else if (parksWithThread() && !pool.isShutDown()) {
-            pool.park(held, true);
+        long s = heldStamp;
+        if (Physical.state(s) == Physical.PARKED) {
+            closeIfParkedAndExpired(); // settled when it was parked
+            return;
+        }
+        if (p.stamp() != s) {
+            held = null;
+            return;
+        }
+        long reserved = p.advance(s, Physical.RESERVED);
+        handles = 0;
+        if (reserved == 0) {
+            held = null; // taken away meanwhile
+            return;
+        }
+        p.awaitNoCallsInFlight();
+        long parked = pool.release(p, reserved, parksWithThread() ? this : null, unitEnds);
+        if (parked != 0) {
+            heldStamp = parked;
         } else {
-            lease = null;
-            held.revoke();
-            pool.giveBack(p);
+            held = null;
         }
     }
 
     /**
-     * Thread persistence keeps a connection parked with its thread between requests. An owner that is a
-     * context rather than a thread will not come back for it, so its connections go to the reservoir.
+     * Thread persistence keeps a connection parked with its thread between units. An owner that is a context
+     * (a scope of {@code inContext}) will not come back for it, so its connection goes back at the unit's end.
      */
     private boolean parksWithThread() {
         return settings.persistence() == Persistence.THREAD && owner.thread != null;
     }
 
     private void drop(CloseReason reason) {
-        Lease held = lease;
-        lease = null;
-        held.revoke();
-        pool.retire(held.physical, reason);
+        Physical p = held;
+        long reserved = p.advance(heldStamp, Physical.RESERVED);
+        held = null;
+        handles = 0;
+        if (reserved != 0) {
+            p.awaitNoCallsInFlight();
+            pool.retire(p, reason);
+        }
     }
 
-    /** A view was closed: one handle fewer. */
-    synchronized void viewClosed(Lease of, int epoch) {
-        if (lease == of && of.epoch == epoch && of.handles > 0) {
-            of.handles--;
-            letGo();
+    /** A handle was closed: one fewer; the last one may let the connection go (outside a unit, or RELEASE=transaction). */
+    synchronized void viewClosed(Physical p, long stamp) {
+        if (held == p && heldStamp == stamp && handles > 0) {
+            handles--;
+            letGoIfDone();
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * A JDBC connection to nowhere, for the engine's unit tests: it remembers what was done to it and
  * fails on demand. SQL {@code "fail 42601"} throws an SQLException with that SQLSTATE; a killed
- * connection throws 08006 for everything; {@code executeQuery("rows 3")} gives three rows.
+ * connection throws 08006 for everything; {@code "sleep 5"} takes 5 ms; {@code executeQuery("rows 3")} gives
+ * three rows. Two threads inside one connection at once are counted as an overlap: the engine must never let
+ * that happen.
  */
 public final class FakeConnection implements InvocationHandler {
     public final long id;
@@ -38,8 +40,13 @@ public final class FakeConnection implements InvocationHandler {
     /** The statements and result sets made on this connection, open or closed. */
     public final FakeStatements statements = new FakeStatements(this);
 
-    FakeConnection(long id) {
+    /** Threads inside this connection now; two at once means two owners, which {@link #overlaps} counts. */
+    private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger overlaps;
+
+    FakeConnection(long id, java.util.concurrent.atomic.AtomicInteger overlaps) {
         this.id = id;
+        this.overlaps = overlaps;
         this.jdbc = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class}, this);
     }
 
@@ -50,6 +57,28 @@ public final class FakeConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws SQLException {
         String name = method.getName();
+        if (name.equals("abort")) {
+            alive = false; // JDBC's abort is meant to be called while another thread is inside
+            return null;
+        }
+        if (name.equals("hashCode") || name.equals("equals") || name.equals("toString") || name.equals("isClosed")) {
+            return call(proxy, name, args);
+        }
+        enter();
+        try {
+            return call(proxy, name, args);
+        } finally {
+            inside.decrementAndGet();
+        }
+    }
+
+    private void enter() {
+        if (inside.incrementAndGet() > 1) {
+            overlaps.incrementAndGet();
+        }
+    }
+
+    private Object call(Object proxy, String name, Object[] args) throws SQLException {
         switch (name) {
             case "close" -> {
                 closed = true;
@@ -140,13 +169,31 @@ public final class FakeConnection implements InvocationHandler {
         }
     }
 
-    /** Runs one statement's SQL: "fail STATE" throws, "rows N" queries N rows, the rest is recorded. */
-    Object run(String sql, String kind) throws SQLException {
+    /** Runs one statement's SQL, as a thread inside this connection. */
+    Object execute(String sql, String kind) throws SQLException {
+        enter();
+        try {
+            return run(sql, kind);
+        } finally {
+            inside.decrementAndGet();
+        }
+    }
+
+    /** "fail STATE" throws, "sleep N" waits N ms, "rows N" queries N rows; the rest is recorded. */
+    private Object run(String sql, String kind) throws SQLException {
         if (closed) {
             throw new SQLException("connection closed", "08003");
         }
         if (!alive) {
             throw new SQLException("terminating connection due to administrator command", "08006");
+        }
+        if (sql.startsWith("sleep ")) {
+            try {
+                Thread.sleep(Long.parseLong(sql.substring(6).strip())); // widens the window for other threads
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", "57014");
+            }
         }
         if (sql.startsWith("fail ")) {
             throw new SQLException("simulated failure", sql.substring(5).strip());

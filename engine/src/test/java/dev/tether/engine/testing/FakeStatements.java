@@ -113,7 +113,7 @@ public final class FakeStatements {
         statements.add(made);
         return fake(type, made, (proxy, name, args) -> switch (name) {
             case "execute", "executeUpdate", "executeQuery" -> {
-                Object result = connection.run(sql != null ? sql : (String) args[0], name);
+                Object result = connection.execute(sql != null ? sql : (String) args[0], name);
                 if (!name.equals("executeQuery")) {
                     yield result;
                 }

@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestBackend implements Backend {
     public final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
     public final AtomicInteger pings = new AtomicInteger();
+    /** Times two threads were inside one connection at once, over all connections. */
+    public final AtomicInteger overlaps = new AtomicInteger();
+    /** The most connections open at once. */
+    public final AtomicInteger peakOpen = new AtomicInteger();
     /** When set, connecting fails with this SQLSTATE. */
     public volatile String failConnectWith;
     /** When set, connecting throws this (a driver bug, a missing class). */
@@ -36,8 +40,9 @@ public final class TestBackend implements Backend {
         if (failConnectWith != null) {
             throw new SQLException("simulated connect failure", failConnectWith);
         }
-        FakeConnection connection = new FakeConnection(connections.size() + 1);
+        FakeConnection connection = new FakeConnection(connections.size() + 1, overlaps);
         connections.add(connection);
+        peakOpen.accumulateAndGet((int) connections.stream().filter(c -> !c.closed).count(), Math::max);
         return connection.jdbc;
     }
 

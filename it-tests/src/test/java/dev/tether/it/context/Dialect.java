@@ -35,6 +35,16 @@ enum Dialect {
         }
 
         @Override
+        String createRowsTable(String table) {
+            return "CREATE TABLE " + table + " (id SERIAL PRIMARY KEY, owner TEXT NOT NULL)";
+        }
+
+        @Override
+        String lastInsertedId(String table) {
+            return "SELECT currval('" + table + "_id_seq')";
+        }
+
+        @Override
         void createNamespace(Server server, String name) throws SQLException {
             try (Connection c = server.connect()) {
                 ServerContract.execute(c, "CREATE SCHEMA " + name);
@@ -82,6 +92,16 @@ enum Dialect {
         }
 
         @Override
+        String createRowsTable(String table) {
+            return "CREATE TABLE " + table + " (id INT AUTO_INCREMENT PRIMARY KEY, owner VARCHAR(64) NOT NULL)";
+        }
+
+        @Override
+        String lastInsertedId(String table) {
+            return "SELECT LAST_INSERT_ID()";
+        }
+
+        @Override
         void createNamespace(Server server, String name) throws SQLException {
             try (Connection c = server.connect()) {
                 ServerContract.execute(c, "DROP DATABASE IF EXISTS " + name);
@@ -122,6 +142,12 @@ enum Dialect {
 
     /** The SQL statement that opens a transaction by hand, behind the driver's back. */
     abstract String beginTransaction();
+
+    /** A table with a generated id and an {@code owner} column. */
+    abstract String createRowsTable(String table);
+
+    /** The id this session generated last: a session-scoped value ({@code currval}, {@code LAST_INSERT_ID}). */
+    abstract String lastInsertedId(String table);
 
     /** Creates a second namespace a session can switch to: a schema (PostgreSQL) or a database (MySQL). */
     abstract void createNamespace(Server server, String name) throws SQLException;

@@ -107,6 +107,20 @@ abstract class ServerContract {
         });
     }
 
+    /**
+     * One unit of work on the calling thread with no handle of its own, for work that takes its handles itself:
+     * {@code begin()} (thread persistence) or a context of its own (context persistence).
+     */
+    static void unit(Tether tether, Persistence persistence, java.util.concurrent.Callable<?> work) throws Exception {
+        if (persistence == Persistence.THREAD) {
+            try (UnitOfWork _ = tether.begin()) {
+                work.call();
+            }
+        } else {
+            tether.inContext(work);
+        }
+    }
+
     /** Starts sampling the server's connection count for the test's database every 20 ms. */
     ServerPeak watchServer() throws SQLException {
         return ServerPeak.watch(adminServer, database);
