@@ -31,12 +31,16 @@ import java.util.Objects;
  * @param connectTimeout CONNECT_TIMEOUT: how long opening a connection may take
  * @param release        RELEASE: when an owner hands its connection back within a request: at the end of its
  *                       unit of work (the default, one session per request), or after each transaction
+ * @param pooler         POOLER: the pool mode of a pooler (PgBouncer) between Tether and the server, if any
+ * @param serverShare    SERVER_SHARE: the fraction of the server's connection limit above which MAX_CONNECTIONS draws
+ *                       a warning at start-up (N instances of share 1/N fill the server)
  */
 public record DatabaseSettings(
         String alias, String engine, String name, String user, String password, String host, int port,
         Map<String, String> options, Duration maxAge, boolean healthChecks, boolean autocommit,
         String timeZone, Persistence persistence, int maxConnections, Duration acquireTimeout,
-        double maxAgeJitter, Duration idleTimeout, Duration connectTimeout, Release release) {
+        double maxAgeJitter, Duration idleTimeout, Duration connectTimeout, Release release, Pooler pooler,
+        double serverShare) {
 
     /** CONN_MAX_AGE for connections that never age (Django's {@code None}). */
     public static final Duration UNLIMITED = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
@@ -56,6 +60,7 @@ public record DatabaseSettings(
         options = Map.copyOf(Objects.requireNonNullElse(options, Map.of()));
         persistence = Objects.requireNonNullElse(persistence, Persistence.THREAD);
         release = Objects.requireNonNullElse(release, Release.UNIT);
+        pooler = Objects.requireNonNullElse(pooler, Pooler.NONE);
         maxAge = Objects.requireNonNullElse(maxAge, Duration.ZERO);
         acquireTimeout = Objects.requireNonNullElse(acquireTimeout, Defaults.ACQUIRE_TIMEOUT);
         idleTimeout = Objects.requireNonNullElse(idleTimeout, Defaults.IDLE_TIMEOUT);
@@ -81,6 +86,9 @@ public record DatabaseSettings(
         }
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw ConfigurationException.of(alias, Setting.IDLE_TIMEOUT.key(), "must be positive", Setting.IDLE_TIMEOUT.hint());
+        }
+        if (!(serverShare > 0 && serverShare <= 1)) {
+            throw ConfigurationException.of(alias, Setting.SERVER_SHARE.key(), "is " + serverShare, Setting.SERVER_SHARE.hint());
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw ConfigurationException.of(alias, Setting.CONNECT_TIMEOUT.key(), "must be positive",
@@ -115,7 +123,7 @@ public record DatabaseSettings(
                 .options(options).maxAge(maxAge).healthChecks(healthChecks).autocommit(autocommit).timeZone(timeZone)
                 .persistence(persistence).maxConnections(maxConnections).acquireTimeout(acquireTimeout)
                 .maxAgeJitter(maxAgeJitter).idleTimeout(idleTimeout).connectTimeout(connectTimeout)
-                .release(release);
+                .release(release).pooler(pooler).serverShare(serverShare);
     }
 
     public boolean unlimitedMaxAge() {
@@ -130,7 +138,7 @@ public record DatabaseSettings(
                 + ", healthChecks=" + healthChecks + ", autocommit=" + autocommit + ", timeZone=" + timeZone
                 + ", persistence=" + persistence + ", maxConnections=" + maxConnections
                 + ", acquireTimeout=" + acquireTimeout + ", maxAgeJitter=" + maxAgeJitter
-                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + "]";
+                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + ", pooler=" + pooler + ", serverShare=" + serverShare + "]";
     }
 
     /** Driver options with the values of secret-looking keys (sslpassword, ...) hidden. */
@@ -146,6 +154,7 @@ public record DatabaseSettings(
         static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
         static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
         static final int MAX_CONNECTIONS = 10;
+        static final double SERVER_SHARE = 0.5;
     }
 
     /** Collects settings; {@link #build()} validates them. */
@@ -169,6 +178,8 @@ public record DatabaseSettings(
         private Duration idleTimeout = Defaults.IDLE_TIMEOUT;
         private Duration connectTimeout = Defaults.CONNECT_TIMEOUT;
         private Release release = Release.UNIT;
+        private Pooler pooler = Pooler.NONE;
+        private double serverShare = Defaults.SERVER_SHARE;
 
         private Builder(String alias) {
             this.alias = alias;
@@ -300,10 +311,22 @@ public record DatabaseSettings(
             return this;
         }
 
+        /** Tells Tether a pooler sits in front of the server, and in which pool mode; see {@link Pooler}. */
+        public Builder pooler(Pooler pooler) {
+            this.pooler = pooler;
+            return this;
+        }
+
+        /** The share of the server's connection limit above which MAX_CONNECTIONS draws a warning at start-up. */
+        public Builder serverShare(double serverShare) {
+            this.serverShare = serverShare;
+            return this;
+        }
+
         public DatabaseSettings build() {
             return new DatabaseSettings(alias, engine, name, user, password, host, port, options, maxAge, healthChecks,
                     autocommit, timeZone, persistence, maxConnections, acquireTimeout, maxAgeJitter, idleTimeout,
-                    connectTimeout, release);
+                    connectTimeout, release, pooler, serverShare);
         }
     }
 }

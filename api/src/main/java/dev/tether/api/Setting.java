@@ -38,7 +38,11 @@ public enum Setting {
     RELEASE("use 'unit' (keep one connection per unit of work, the default) or 'transaction' (hand it back after each "
             + "transaction)", (b, s, v) -> b.release(Values.release(b, v))),
     URL("a database URL such as postgresql://user:password@host:5432/name?conn_max_age=60",
-            (b, s, v) -> b.url(Values.text(b, s, v)));
+            (b, s, v) -> b.url(Values.text(b, s, v))),
+    POOLER("use 'none' (the default), 'session' or 'transaction' for the pool mode of a pooler such as PgBouncer in "
+            + "front of the server", (b, s, v) -> b.pooler(Values.pooler(b, v))),
+    SERVER_SHARE("use a fraction above 0 and at most 1 of the server's connection limit one instance may take "
+            + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v)));
 
     private final String hint;
     private final Applier applier;

@@ -79,6 +79,16 @@ final class Values {
         };
     }
 
+    static Pooler pooler(DatabaseSettings.Builder b, Given given) {
+        return switch (given.value()) {
+            case Pooler p -> p;
+            case String s when s.strip().equalsIgnoreCase("none") -> Pooler.NONE;
+            case String s when s.strip().equalsIgnoreCase("session") -> Pooler.SESSION;
+            case String s when s.strip().equalsIgnoreCase("transaction") -> Pooler.TRANSACTION;
+            case null, default -> throw invalid(b, Setting.POOLER, given);
+        };
+    }
+
     static Release release(DatabaseSettings.Builder b, Given given) {
         return switch (given.value()) {
             case Release r -> r;

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What one kind of database needs. Implementations are stateless, found by
@@ -47,6 +48,15 @@ public interface Backend {
 
     /** What an error seen on a connection means for it. */
     ErrorClass classify(SQLException error);
+
+    /**
+     * How many client connections the server accepts from ordinary users (its {@code max_connections} less the
+     * slots it reserves for superusers), read once per alias over a fresh connection; empty when unknown. Must not
+     * leave a transaction open or change session state; never throws.
+     */
+    default OptionalInt connectionLimit(Connection connection) {
+        return OptionalInt.empty();
+    }
 
     /** A sentence explaining a failure to connect (too many connections, access denied, ...), if this backend knows one. */
     default Optional<String> explainConnectFailure(SQLException error) {

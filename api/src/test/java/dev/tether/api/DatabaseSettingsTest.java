@@ -103,6 +103,20 @@ class DatabaseSettingsTest {
         assertTrue(invalid(django("MAX_AGE_JITTER", 0.9)).getMessage().contains("MAX_AGE_JITTER"));
         assertTrue(invalid(django("CONN_HEALTH_CHECKS", "yes please")).getMessage().contains("true or false"));
         assertTrue(invalid(django("IDLE_TIMEOUT", 0)).getMessage().contains("IDLE_TIMEOUT"));
+        assertTrue(invalid(django("POOLER", "pgbouncer")).getMessage().contains("'session' or 'transaction'"));
+        assertTrue(invalid(django("SERVER_SHARE", 0)).getMessage().contains("SERVER_SHARE"));
+        assertTrue(invalid(django("SERVER_SHARE", 1.5)).getMessage().contains("SERVER_SHARE"));
+    }
+
+    @Test
+    void poolerAndServerShareAreReadFromKeysAndUrls() {
+        DatabaseSettings settings = DatabaseSettings.fromMap("d", django("POOLER", "Transaction"));
+        assertEquals(Pooler.TRANSACTION, settings.pooler());
+        assertEquals(0.5, settings.serverShare());
+        DatabaseSettings fromUrl = DatabaseSettings.fromUrl("d", "postgresql://u@h:6432/app?pooler=session&server_share=0.25");
+        assertEquals(Pooler.SESSION, fromUrl.pooler());
+        assertEquals(0.25, fromUrl.serverShare());
+        assertEquals(Pooler.NONE, DatabaseSettings.fromUrl("d", "postgresql://u@h/app").pooler());
     }
 
     @Test

@@ -2,19 +2,23 @@ package dev.tether.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 
-/** The reference pool: HikariCP with {@code cap} connections; each request borrows one for its queries. */
+/**
+ * The reference pool: HikariCP with {@code cap} connections; each request borrows one per handle it uses,
+ * on platform threads (compared with thread persistence) or virtual threads (compared with context persistence).
+ */
 final class HikariWorkload implements Workload {
     private final CountingDataSource counting;
     private final HikariDataSource pool;
-    private final int queries;
+    private final boolean virtualThreads;
+    private final RequestBody body;
 
-    HikariWorkload(Target target, int cap, int queries) {
+    HikariWorkload(Target target, int cap, boolean virtualThreads, RequestBody body) {
         this.counting = new CountingDataSource(target::connect);
-        this.queries = queries;
+        this.virtualThreads = virtualThreads;
+        this.body = body;
         HikariConfig config = new HikariConfig();
         config.setPoolName("bench");
         config.setDataSource(counting);
@@ -26,16 +30,13 @@ final class HikariWorkload implements Workload {
 
     @Override
     public ThreadFactory threads() {
-        return Thread.ofPlatform().name("hikari-", 0).factory();
+        return virtualThreads ? Thread.ofVirtual().name("hikari-virtual-", 0).factory()
+                : Thread.ofPlatform().name("hikari-platform-", 0).factory();
     }
 
     @Override
     public Client client() {
-        return () -> {
-            try (Connection c = pool.getConnection()) {
-                Workload.selectOne(c, queries);
-            }
-        };
+        return () -> body.run(pool::getConnection);
     }
 
     @Override

@@ -51,42 +51,44 @@ public final class LoadDemo {
 
     static void run(Options options, Target target) throws Exception {
         RunInfo info = RunInfo.start(target.toString(), options);
-        System.err.printf("Load: %d clients, %s measured after %s warm-up per mode, cap %d, %d quer%s per request, against %s%n",
-                options.clients(), seconds(options.duration()), seconds(options.warmup()), options.cap(),
-                options.queriesPerRequest(), options.queriesPerRequest() == 1 ? "y" : "ies", target);
+        System.err.printf("Load: %d clients, %s measured after %s warm-up per scenario, cap %d, against %s%n",
+                options.clients(), seconds(options.duration()), seconds(options.warmup()), options.cap(), target);
+        System.err.println(shapes(options));
         List<ModeResult> results = new ArrayList<>();
         try (ServerSampler sampler = new ServerSampler(target)) {
             if (!options.jvmWarmup().isZero()) {
                 Options warm = options.forJvmWarmup(JVM_WARMUP_CLIENTS);
                 System.err.printf("JVM warm-up: every mode for %s with %d clients, not measured%n",
                         seconds(warm.duration()), warm.clients());
-                for (Mode mode : warm.modes()) {
+                for (Scenario scenario : warm.scenarios()) {
                     sampler.awaitIdle(Duration.ofSeconds(15));
-                    new LoadRun(mode, warm, target, sampler, false).run();
+                    new LoadRun(scenario, warm, target, sampler, false).run();
                 }
             }
-            for (Mode mode : options.modes()) {
+            for (Scenario scenario : options.scenarios()) {
                 if (!sampler.awaitIdle(Duration.ofSeconds(15))) {
                     System.err.println("  note: the server still shows " + sampler.countNow() + " connections to "
-                            + target.settings().name() + " before " + mode.label()
+                            + target.settings().name() + " before " + scenario.label()
                             + "; server peaks include them (use a database of its own)");
                 }
-                System.err.printf("%s: %s%n", mode.label(), mode.description());
-                results.add(new LoadRun(mode, options, target, sampler, true).run());
+                System.err.printf("%s shape, %s: %s%n", scenario.shape().label(), scenario.label(),
+                        scenario.mode().description());
+                results.add(new LoadRun(scenario, options, target, sampler, true).run());
             }
         }
         info = info.withLoadAfter();
         List<TargetCheck> checks = TargetCheck.judge(results, target.kind());
         System.out.println();
         System.out.println("Against " + target + ":");
-        System.out.print(Reports.table(results));
+        System.out.print(Reports.tables(results));
         if (!checks.isEmpty()) {
             System.out.println();
             System.out.println("Targets (ratios inside this run):");
             System.out.print(Reports.checks(checks));
         }
         results.stream().filter(r -> !r.firstError().isEmpty()).forEach(r ->
-                System.out.println("first error in " + r.mode().label() + ": " + r.firstError()));
+                System.out.println("first error in " + r.scenario().shape().label() + " " + r.scenario().label() + ": "
+                        + r.firstError()));
         if (!info.loadNote().isEmpty()) {
             System.out.println(info.loadNote());
         }
@@ -100,11 +102,26 @@ public final class LoadDemo {
         Path csv = Files.writeString(out.resolve("load.csv"), Reports.csv(results));
         Path json = Files.writeString(out.resolve("load.json"), Reports.json(info, results, checks));
         Path series = Files.writeString(out.resolve("load-connections.csv"), Reports.connectionsCsv(results));
+        // the chart tells the connection story, which the select shape shows alone
+        List<ModeResult> select = results.stream().filter(r -> r.scenario().shape() == Shape.SELECT).toList();
         Path svg = Files.writeString(out.resolve("load-connections.svg"), SvgChart.render(
-                "Server connections, " + options.clients() + " clients, cap " + options.cap(), results));
+                "Server connections, " + options.clients() + " clients, cap " + options.cap(),
+                select.isEmpty() ? results : select));
         System.out.println();
         System.out.println("Wrote " + csv.toAbsolutePath().normalize() + ", " + json.getFileName() + ", "
                 + series.getFileName() + " and " + svg.getFileName());
+    }
+
+    private static String shapes(Options options) {
+        StringBuilder text = new StringBuilder("Request shapes:");
+        for (Shape shape : options.shapes()) {
+            text.append(switch (shape) {
+                case SELECT -> String.format(" select = one handle, %d x SELECT 1;", options.queriesPerRequest());
+                case STEPS -> String.format(" steps = %d handles of one SELECT 1 each, %s of other work between them;",
+                        options.steps(), TargetCheck.format(options.work().toNanos() / 1e6) + " ms");
+            });
+        }
+        return text.substring(0, text.length() - 1);
     }
 
     private static String seconds(Duration d) {

@@ -4,19 +4,26 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** One way of getting a connection per request; the load demo runs them side by side. */
+/**
+ * One way of getting a connection per request; the load demo runs them side by side. Each mode runs its
+ * clients on one kind of thread, and the verdicts compare only modes on the same kind: thread persistence
+ * with HikariCP on platform threads, context persistence with HikariCP on virtual threads.
+ */
 public enum Mode {
-    RAW("raw", "each platform thread holds one raw JDBC connection (the reference)"),
-    PER_REQUEST("per-request", "Tether, CONN_MAX_AGE=0: a new connection per request (Django's default)"),
-    THREAD("thread", "Tether, thread-local persistence: a connection parked with each platform thread"),
-    CONTEXT("context", "Tether, context-local persistence on virtual threads, MAX_CONNECTIONS=cap"),
-    HIKARI("hikari", "HikariCP with cap connections, platform threads");
+    RAW("raw", false, "each platform thread holds one raw JDBC connection (the reference)"),
+    PER_REQUEST("per-request", false, "Tether, CONN_MAX_AGE=0: a new connection per request (Django's default)"),
+    THREAD("thread", false, "Tether, thread-local persistence: a connection parked with each platform thread"),
+    HIKARI_PLATFORM("hikari-platform", false, "HikariCP with cap connections, on platform threads like thread"),
+    CONTEXT("context", true, "Tether, context-local persistence on virtual threads, MAX_CONNECTIONS=cap"),
+    HIKARI_VIRTUAL("hikari-virtual", true, "HikariCP with cap connections, on virtual threads like context");
 
     private final String label;
+    private final boolean virtualThreads;
     private final String description;
 
-    Mode(String label, String description) {
+    Mode(String label, boolean virtualThreads, String description) {
         this.label = label;
+        this.virtualThreads = virtualThreads;
         this.description = description;
     }
 
@@ -28,9 +35,32 @@ public enum Mode {
         return description;
     }
 
+    /** Whether the clients are virtual threads (else platform threads). */
+    public boolean virtualThreads() {
+        return virtualThreads;
+    }
+
+    public String threads() {
+        return virtualThreads ? "virtual" : "platform";
+    }
+
     /** Whether this mode's connections are bounded by the cap rather than by the clients. */
     public boolean capped() {
-        return this == CONTEXT || this == HIKARI;
+        return this == CONTEXT || this == HIKARI_PLATFORM || this == HIKARI_VIRTUAL;
+    }
+
+    /** Whether Tether serves this mode (so its RELEASE setting applies). */
+    public boolean tether() {
+        return this == PER_REQUEST || this == THREAD || this == CONTEXT;
+    }
+
+    /** HikariCP on the same kind of threads as this Tether mode, or null when none is: what a verdict compares. */
+    public Mode hikariPeer() {
+        return switch (this) {
+            case THREAD -> HIKARI_PLATFORM;
+            case CONTEXT -> HIKARI_VIRTUAL;
+            default -> null;
+        };
     }
 
     static Mode parse(String text) {

@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The reference: each platform thread opens one JDBC connection and keeps it, with nothing around the queries. */
 final class RawWorkload implements Workload {
     private final Target target;
-    private final int queries;
+    private final RequestBody body;
     private final AtomicLong connects = new AtomicLong();
 
-    RawWorkload(Target target, int queries) {
+    RawWorkload(Target target, RequestBody body) {
         this.target = target;
-        this.queries = queries;
+        this.body = body;
     }
 
     @Override
@@ -25,15 +25,26 @@ final class RawWorkload implements Workload {
     public Client client() {
         return new Client() {
             private Connection connection;
+            // the client's own connection: nothing to wait for, and kept open between steps and requests
+            private final Lender own = new Lender() {
+                @Override
+                public Connection borrow() {
+                    return connection;
+                }
+
+                @Override
+                public void giveBack(Connection c) {
+                }
+            };
 
             @Override
-            public void request() throws SQLException {
+            public long request() throws SQLException {
                 if (connection == null) {
                     connects.incrementAndGet();
                     connection = target.connect();
                 }
                 try {
-                    Workload.selectOne(connection, queries);
+                    return body.run(own);
                 } catch (SQLException e) {
                     close();
                     throw e;

@@ -68,13 +68,13 @@ final class SvgChart {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"%s\">"
-                    + "<title>%s</title></polyline>%n", colour, dash, points.toString().strip(), escape(r.mode().label())));
+                    + "<title>%s</title></polyline>%n", colour, dash, points.toString().strip(), escape(r.scenario().label())));
             int ly = TOP + 10 + i * 40;
             int lx = LEFT + plotWidth + 16;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"%s/>%n",
                     lx, ly, lx + 22, ly, colour, dash));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
-                    lx + 28, ly + 4, escape(r.mode().label())));
+                    lx + 28, ly + 4, escape(r.scenario().label())));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">peak %s, %s req/s</text>%n",
                     lx + 28, ly + 19, r.serverPeak() < 0 ? "?" : Integer.toString(r.serverPeak()),
                     String.format(Locale.ROOT, "%,.0f", r.requestsPerSecond())));

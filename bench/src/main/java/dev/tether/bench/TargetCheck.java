@@ -1,57 +1,90 @@
 package dev.tether.bench;
 
+import dev.tether.api.Release;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One of issue 7's targets, judged on one run's results (ratios inside the run, never across runs).
+ * One target, judged on one run's results: ratios inside the run, never across runs, and only between modes
+ * whose clients run on the same kind of thread (issue 7's targets, and issue 16's like-with-like ones).
  *
  * @param name     what is compared
  * @param goal     the target, in words
- * @param measured the ratio measured
+ * @param measured the ratio or index measured
  * @param met      whether the target was met
  */
 public record TargetCheck(String name, String goal, double measured, boolean met) {
     /** Issue 7: context mode with cap C serves 20x more concurrent clients than C. */
     static final int CLIENTS_PER_CONNECTION = 20;
+    /** Issue 16: Jain's index over requests completed per client. */
+    static final double FAIR = 0.95;
 
-    /** The targets whose modes all ran; the 50x per-request target is PostgreSQL's (connects cost more there). */
+    /**
+     * The targets whose modes all ran, shape by shape: Tether's thread and context modes each against HikariCP
+     * on the same kind of threads (requests/s, Jain's index, longest wait); in the select shape also thread
+     * against raw and per-request (the 50x per-request target is PostgreSQL's: connects cost more there) and
+     * context's clients per connection.
+     */
     static List<TargetCheck> judge(List<ModeResult> results, Target.Kind kind) {
-        Map<Mode, ModeResult> by = new EnumMap<>(Mode.class);
-        results.forEach(r -> by.put(r.mode(), r));
         List<TargetCheck> checks = new ArrayList<>();
-        ModeResult thread = by.get(Mode.THREAD);
-        if (thread != null) {
-            throughput(checks, thread, by.get(Mode.RAW), 0.95);
-            throughput(checks, thread, by.get(Mode.HIKARI), 1.0);
-            if (kind == Target.Kind.POSTGRESQL) {
-                throughput(checks, thread, by.get(Mode.PER_REQUEST), 50);
+        for (Shape shape : results.stream().map(r -> r.scenario().shape()).distinct().toList()) {
+            List<ModeResult> inShape = results.stream().filter(r -> r.scenario().shape() == shape).toList();
+            for (ModeResult tether : inShape) {
+                Mode peer = tether.mode().hikariPeer();
+                if (peer == null) {
+                    continue;
+                }
+                if (shape == Shape.SELECT && tether.mode() == Mode.THREAD) {
+                    throughput(checks, tether, find(inShape, Mode.RAW), 0.95);
+                    if (kind == Target.Kind.POSTGRESQL) {
+                        throughput(checks, tether, find(inShape, Mode.PER_REQUEST), 50);
+                    }
+                }
+                ModeResult hikari = find(inShape, peer);
+                throughput(checks, tether, hikari, 1.0);
+                checks.add(new TargetCheck(name(tether) + " Jain's index", ">= " + FAIR, tether.fairness().jain(),
+                        tether.fairness().jain() >= FAIR));
+                if (hikari != null && hikari.errors() == 0 && tether.errors() == 0) {
+                    double ratio = tether.latency().longestWaitMicros() / Math.max(1, hikari.latency().longestWaitMicros());
+                    checks.add(new TargetCheck(name(tether) + " / " + hikari.mode().label() + " longest wait",
+                            "<= 1.00", ratio, ratio <= 1.0));
+                }
             }
-        }
-        ModeResult context = by.get(Mode.CONTEXT);
-        if (context != null) {
-            double ratio = (double) context.clients() / context.limit();
-            boolean bounded = context.serverPeak() >= 0 && context.serverPeak() <= context.limit();
-            if (ratio >= CLIENTS_PER_CONNECTION) {
-                checks.add(new TargetCheck("context clients / cap", ">= 20 with server peak <= cap and no errors", ratio,
-                        bounded && context.errors() == 0));
-            } else {
-                // too few clients to judge the 20x target; what this run can show is the bound
-                checks.add(new TargetCheck("context server peak / cap", "<= 1 with no errors (--clients < 20 x cap)",
-                        (double) context.serverPeak() / context.limit(), bounded && context.errors() == 0));
+            ModeResult context = find(inShape, Mode.CONTEXT);
+            if (shape == Shape.SELECT && context != null) {
+                double ratio = (double) context.clients() / context.limit();
+                boolean bounded = context.serverPeak() >= 0 && context.serverPeak() <= context.limit();
+                if (ratio >= CLIENTS_PER_CONNECTION) {
+                    checks.add(new TargetCheck("select: context clients / cap", ">= 20 with server peak <= cap and no errors",
+                            ratio, bounded && context.errors() == 0));
+                } else {
+                    // too few clients to judge the 20x target; what this run can show is the bound
+                    checks.add(new TargetCheck("select: context server peak / cap",
+                            "<= 1 with no errors (--clients < 20 x cap)", (double) context.serverPeak() / context.limit(),
+                            bounded && context.errors() == 0));
+                }
             }
         }
         return checks;
     }
 
+    /** The first result of {@code mode} (Tether's at the default release), or null when it did not run. */
+    private static ModeResult find(List<ModeResult> results, Mode mode) {
+        return results.stream().filter(r -> r.mode() == mode)
+                .filter(r -> r.scenario().release() == null || r.scenario().release() == Release.UNIT)
+                .findFirst().orElse(null);
+    }
+
+    private static String name(ModeResult r) {
+        return r.scenario().shape().label() + ": " + r.scenario().label();
+    }
+
     /** Skipped when either mode had errors: failing clients (too many connections) make the rates incomparable. */
-    private static void throughput(List<TargetCheck> checks, ModeResult thread, ModeResult other, double goal) {
-        if (other != null && other.requestsPerSecond() > 0 && other.errors() == 0 && thread.errors() == 0) {
-            double ratio = thread.requestsPerSecond() / other.requestsPerSecond();
-            checks.add(new TargetCheck("thread / " + other.mode().label() + " req/s", ">= " + format(goal), ratio,
-                    ratio >= goal));
+    private static void throughput(List<TargetCheck> checks, ModeResult tether, ModeResult other, double goal) {
+        if (other != null && other.requestsPerSecond() > 0 && other.errors() == 0 && tether.errors() == 0) {
+            double ratio = tether.requestsPerSecond() / other.requestsPerSecond();
+            checks.add(new TargetCheck(name(tether) + " / " + other.mode().label() + " req/s", ">= " + format(goal),
+                    ratio, ratio >= goal));
         }
     }
 

@@ -14,11 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,35 +21,16 @@ import org.junit.jupiter.api.Test;
 /** What Tether logs through System.Logger (java.util.logging by default): opens and closes with reasons, never a password. */
 class LoggingTest {
     private static final String PASSWORD = "pw-that-must-not-leak";
-    private final Logger tetherLogger = Logger.getLogger("dev.tether");
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            lines.add(record.getMessage() + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level previous;
+    private LogCapture capture;
 
     @BeforeEach
     void captureEverything() {
-        previous = tetherLogger.getLevel();
-        tetherLogger.setLevel(Level.ALL);
-        tetherLogger.addHandler(capture);
+        capture = new LogCapture();
     }
 
     @AfterEach
     void restore() {
-        tetherLogger.removeHandler(capture);
-        tetherLogger.setLevel(previous);
+        capture.close();
     }
 
     @Test
@@ -72,6 +48,7 @@ class LoggingTest {
             assertThrows(SQLException.class, () -> refused.connection("default"));
             refused.close();
         }
+        List<String> lines = capture.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains("[default] opened connection #1")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("[default] closed connection #1 (SHUTDOWN)")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("rolled back")), lines.toString());

@@ -7,10 +7,12 @@ import dev.tether.spi.ErrorClass;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.ServiceLoader;
 
@@ -119,6 +121,21 @@ public final class MySqlBackend implements Backend {
     @Override
     public boolean inTransaction(Connection connection) {
         return ServerTransaction.open(connection);
+    }
+
+    /** {@code max_connections}: MySQL and MariaDB admit one more client with SUPER/CONNECTION ADMIN, not counted here. */
+    @Override
+    public OptionalInt connectionLimit(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT @@max_connections");
+             ResultSet result = statement.executeQuery()) {
+            OptionalInt limit = result.next() ? OptionalInt.of(result.getInt(1)) : OptionalInt.empty();
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // a fresh connection is handed out without a transaction
+            }
+            return limit;
+        } catch (SQLException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
     }
 
     @Override

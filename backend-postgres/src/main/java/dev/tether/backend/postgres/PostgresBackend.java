@@ -5,10 +5,12 @@ import dev.tether.spi.Backend;
 import dev.tether.spi.ErrorClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.postgresql.Driver;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
@@ -23,10 +25,11 @@ import org.postgresql.core.TransactionState;
  * ({@code sslmode}, {@code ApplicationName} or libpq's {@code application_name}, ...). An OPTIONS key
  * pgjdbc does not know fails at start-up instead of being silently ignored.
  *
- * <p><b>Behind PgBouncer in transaction pooling mode</b> set {@code OPTIONS: {prepareThreshold: 0}}:
- * pgjdbc then never creates named server-side prepared statements, which would otherwise collide
- * on other clients' server connections ({@code prepared statement "S_1" already exists}). TIME_ZONE
- * is safe there: PgBouncer tracks the TimeZone parameter per client.
+ * <p><b>Behind PgBouncer in transaction pooling mode</b> set {@code POOLER: transaction}: connections
+ * then get {@code prepareThreshold=0}, so pgjdbc never creates named server-side prepared statements,
+ * which would otherwise collide on other clients' server connections
+ * ({@code prepared statement "S_1" already exists}); another prepareThreshold in OPTIONS fails at
+ * start-up. TIME_ZONE is safe there: PgBouncer tracks the TimeZone parameter per client.
  */
 public final class PostgresBackend implements Backend {
     static final int DEFAULT_PORT = 5432;
@@ -92,6 +95,22 @@ public final class PostgresBackend implements Backend {
             return connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE;
         } catch (SQLException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** {@code max_connections} less the superuser slots, and less {@code reserved_connections} on PostgreSQL 16+. */
+    @Override
+    public OptionalInt connectionLimit(Connection connection) {
+        String sql = "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int"
+                + " - coalesce(current_setting('reserved_connections', true)::int, 0)";
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            OptionalInt limit = result.next() ? OptionalInt.of(result.getInt(1)) : OptionalInt.empty();
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // the SELECT opened a transaction; a fresh connection is handed out without one
+            }
+            return limit;
+        } catch (SQLException | RuntimeException e) {
+            return OptionalInt.empty();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tether.backend.postgres;
 
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.DatabaseSettings;
+import dev.tether.api.Pooler;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -46,6 +47,10 @@ final class PostgresProperties {
         properties.setProperty(PGProperty.LOGIN_TIMEOUT.getName(), connectSeconds);
         properties.setProperty(PGProperty.SOCKET_TIMEOUT.getName(), String.valueOf(DEFAULT_SOCKET_TIMEOUT_SECONDS));
         properties.setProperty(PGProperty.TCP_KEEP_ALIVE.getName(), "true");
+        if (settings.pooler() == Pooler.TRANSACTION) {
+            // Named server-side statements live in one server session; the pooler hands the next transaction another.
+            properties.setProperty(PGProperty.PREPARE_THRESHOLD.getName(), "0");
+        }
         settings.options().forEach((key, value) -> properties.setProperty(driverName(key), value));
         properties.setProperty(PGProperty.PG_DBNAME.getName(), settings.name());
         if (!settings.user().isEmpty()) {
@@ -59,6 +64,13 @@ final class PostgresProperties {
 
     static void validate(DatabaseSettings settings) {
         settings.options().forEach((key, value) -> validate(settings.alias(), key, value));
+        String threshold = settings.options().get(PGProperty.PREPARE_THRESHOLD.getName());
+        if (settings.pooler() == Pooler.TRANSACTION && threshold != null && Integer.parseInt(threshold.strip()) != 0) {
+            throw ConfigurationException.of(settings.alias(), "OPTIONS." + PGProperty.PREPARE_THRESHOLD.getName(),
+                    "is " + threshold.strip() + " with POOLER 'transaction', where a server-side prepared statement can "
+                            + "land on another client's server session (prepared statement \"S_1\" already exists)",
+                    "remove it from OPTIONS (POOLER 'transaction' sets 0) or set it to 0");
+        }
     }
 
     private static void validate(String alias, String key, String value) {

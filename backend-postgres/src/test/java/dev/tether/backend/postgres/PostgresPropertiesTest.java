@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.DatabaseSettings;
+import dev.tether.api.Pooler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -39,6 +40,23 @@ class PostgresPropertiesTest {
     void anIpv6HostIsBracketed() {
         assertEquals("jdbc:postgresql://[::1]:6432/", PostgresProperties.url(settings().host("::1").build()));
         assertEquals("jdbc:postgresql://[::1]:6432/", PostgresProperties.url(settings().host("[::1]").build()));
+    }
+
+    @Test
+    void behindATransactionPoolerServerSidePreparedStatementsAreOff() {
+        assertEquals("0", PostgresProperties.of(settings().pooler(Pooler.TRANSACTION).build()).getProperty("prepareThreshold"));
+        assertNull(PostgresProperties.of(settings().pooler(Pooler.SESSION).build()).getProperty("prepareThreshold"));
+        assertDoesNotThrow(() -> backend.validate(settings().pooler(Pooler.TRANSACTION).option("prepareThreshold", "0").build()));
+    }
+
+    @Test
+    void anotherPrepareThresholdBehindATransactionPoolerFailsNamingTheFix() {
+        ConfigurationException error = assertThrows(ConfigurationException.class,
+                () -> backend.validate(settings().pooler(Pooler.TRANSACTION).option("prepareThreshold", "5").build()));
+        assertTrue(error.getMessage().contains("'orders'"), error.getMessage());
+        assertTrue(error.getMessage().contains("OPTIONS.prepareThreshold"), error.getMessage());
+        assertTrue(error.getMessage().contains("remove it from OPTIONS (POOLER 'transaction' sets 0) or set it to 0"),
+                error.getMessage());
     }
 
     @Test

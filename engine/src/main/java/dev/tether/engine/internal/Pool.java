@@ -271,6 +271,9 @@ final class Pool {
         try {
             jdbc = backend.connect(settings);
             backend.initialize(jdbc, settings);
+            if (id == 1) {
+                ServerLimitCheck.warnIfCapTooLarge(settings, backend, jdbc);
+            }
             p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
             p.holder = wrapper;
             p.heldSince = engine.ticker.nanos();

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The highest number of connections the server listed for one database, sampled every 20 ms on a thread
  * and an admin connection of its own while the test runs.
  */
-final class ServerPeak implements AutoCloseable {
+public final class ServerPeak implements AutoCloseable {
     private static final long PERIOD_MILLIS = 20;
 
     private final ServerAdmin admin;
@@ -30,7 +30,7 @@ final class ServerPeak implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    static ServerPeak watch(Server server, String database) throws SQLException {
+    public static ServerPeak watch(Server server, String database) throws SQLException {
         return new ServerPeak(new ServerAdmin(server), database);
     }
 
@@ -45,7 +45,7 @@ final class ServerPeak implements AutoCloseable {
     }
 
     /** The highest count seen so far; fails if sampling failed, since a peak from too few samples proves nothing. */
-    int peak() throws SQLException {
+    public int peak() throws SQLException {
         if (failure != null) {
             throw new SQLException("sampling connections to " + database + " failed after " + samples + " samples",
                     failure);
@@ -53,7 +53,7 @@ final class ServerPeak implements AutoCloseable {
         return peak.get();
     }
 
-    int samples() {
+    public int samples() {
         return samples.get();
     }
 

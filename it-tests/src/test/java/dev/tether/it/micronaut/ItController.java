@@ -39,6 +39,12 @@ class ItController {
         }
     }
 
+    /** Like /session, on the event loop: no {@code @ExecuteOn}. */
+    @Get("/loop")
+    String sessionOnTheEventLoop() throws SQLException {
+        return session();
+    }
+
     /** Holds a connection for 20 ms of server time. */
     @Get("/sleep")
     @ExecuteOn(TaskExecutors.BLOCKING)

@@ -38,7 +38,8 @@ final class MicronautApp implements AutoCloseable {
         properties.put(prefix + "name", database);
         properties.put(prefix + "user", server.user());
         properties.put(prefix + "password", server.password());
-        settings.forEach((key, value) -> properties.put(prefix + key, value));
+        // Keys under tether. are application-wide; the rest are the alias's.
+        settings.forEach((key, value) -> properties.put(key.startsWith("tether.") ? key : prefix + key, value));
         context = ApplicationContext.builder().properties(properties).singletons(signals).start();
         http = context.getBean(EmbeddedServer.class).start();
         tether = context.getBean(Tether.class);

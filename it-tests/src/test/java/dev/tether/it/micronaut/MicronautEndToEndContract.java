@@ -88,6 +88,29 @@ abstract class MicronautEndToEndContract {
     }
 
     @Test
+    void jdbcOnTheEventLoopIsRefusedAndOpensNoSession() throws SQLException {
+        start(Map.of("conn-max-age", "unlimited"));
+
+        assertEquals(500, app.get("/it/loop").statusCode());
+        app.awaitQuiet(1);
+        assertEquals(0, app.stats().opened());
+        assertEquals(0, admin.connectionsTo(database()), "no session was opened on the event loop");
+    }
+
+    @Test
+    void jdbcOnTheEventLoopRunsWithTheOptOut() throws SQLException {
+        start(Map.of("conn-max-age", "unlimited", "tether.allow-event-loop-jdbc", true));
+
+        HttpResponse<String> first = app.get("/it/loop");
+        HttpResponse<String> second = app.get("/it/loop");
+
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(first.body(), second.body(), "both requests ran on one persistent session");
+        app.awaitQuiet(2);
+        assertEquals(1, admin.connectionsTo(database()));
+    }
+
+    @Test
     void maxAgeZeroOpensOneConnectionPerRequest() throws SQLException {
         start(Map.of("conn-max-age", 0, "persistence", "context"));
         Set<String> sessions = sessionsOfSequentialRequests(1000);

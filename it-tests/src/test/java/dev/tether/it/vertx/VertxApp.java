@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tether.api.PoolStats;
 import dev.tether.it.servers.Server;
+import dev.tether.vertx.TetherRouteHandler;
 import dev.tether.vertx.TetherVertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.LoggerHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -89,6 +94,35 @@ final class VertxApp implements AutoCloseable {
             }
             default -> request.response().setStatusCode(404).end();
         }
+    }
+
+    /**
+     * A vert.x-web Router bound with {@link TetherRouteHandler}, behind LoggerHandler, BodyHandler and a 60 s
+     * TimeoutHandler: {@code /query}, {@code /fail} (a route failing after its query), {@code /tx} (a transaction
+     * opened with SQL and left open), {@code /hang} (a partial response that never ends), {@code /never} (no answer: a 500 ms timeout's).
+     */
+    int serveRouter() {
+        Router router = Router.router(vertx);
+        TetherRouteHandler tether = TetherRouteHandler.create(db);
+        router.route().handler(tether).failureHandler(tether);
+        router.route().handler(LoggerHandler.create());
+        router.route().handler(BodyHandler.create());
+        router.route().handler(TimeoutHandler.create(60_000));
+        router.get("/query").handler(routing -> db.withConnection("default", this::selectOne)
+                .onSuccess(one -> routing.end(String.valueOf(one))).onFailure(routing::fail));
+        router.get("/fail").handler(routing -> db.withConnection("default", this::selectOne)
+                .onComplete(ignored -> routing.fail(new IllegalStateException("the route failed after its query"))));
+        router.get("/tx").handler(routing -> db.withConnection("default", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("START TRANSACTION"); // left open: the end of the request must roll it back
+                return statement.executeUpdate("INSERT INTO marks VALUES (1)");
+            }
+        }).onSuccess(rows -> routing.end(String.valueOf(rows))).onFailure(routing::fail));
+        router.get("/hang").handler(routing -> db.withConnection("default", this::selectOne)
+                .onSuccess(ignored -> routing.response().setChunked(true).write("partial")));
+        router.get("/never").handler(TimeoutHandler.create(500)).handler(routing -> db.withConnection("default", this::selectOne));
+        return await(vertx.createHttpServer(new HttpServerOptions().setAcceptBacklog(4_096)).requestHandler(router)
+                .listen(0, "127.0.0.1")).actualPort();
     }
 
     private static void answer(HttpServerRequest request, Future<?> result) {

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +101,56 @@ abstract class VertxEndToEndContract {
         assertEquals(REQUESTS, app.signals.finished.get());
         assertEquals(0, app.stats().inUse());
         report(run, peak, app);
+    }
+
+    @Test
+    void aRouterWithWebHandlersFinishesEveryRequestOnceRollsBackAndStaysUnderTheCap() throws Exception {
+        try (Connection setup = server.connect(); Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE marks (id INT)");
+        }
+        VertxApp app = start(false);
+        int port = app.serveRouter();
+        int disconnects = 50;
+        int timeouts = 10;
+        int other = REQUESTS - disconnects - timeouts;
+
+        List<Integer> statuses;
+        List<Integer> timedOut;
+        int peak;
+        try (ConnectionSampler sessions = new ConnectionSampler(base, database);
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> leaving = new ArrayList<>();
+            for (int i = 0; i < disconnects; i++) {
+                leaving.add(clients.submit(disconnectAfter(port, "/hang", "partial")));
+            }
+            List<io.vertx.core.Future<Integer>> slow = app.fire(port, "/never", timeouts, new AtomicInteger());
+            List<io.vertx.core.Future<Integer>> all = new ArrayList<>();
+            for (int i = 0; i < other; i++) {
+                all.add(app.get(port, i % 10 == 0 ? "/fail" : i % 10 == 1 ? "/tx" : "/query"));
+            }
+            statuses = all.stream().map(VertxApp::await).toList();
+            timedOut = slow.stream().map(VertxApp::await).toList();
+            for (Future<Void> client : leaving) {
+                client.get();
+            }
+            app.awaitSettled(REQUESTS);
+            peak = sessions.peak();
+        }
+
+        long fails = (other + 9) / 10;
+        long transactions = (other + 8) / 10;
+        assertEquals(Map.of(200, other - fails, 500, fails), countByStatus(statuses));
+        assertEquals(Map.of(503, (long) timeouts), countByStatus(timedOut), "TimeoutHandler answered");
+        assertEquals(REQUESTS, app.signals.started.get());
+        assertEquals(REQUESTS, app.signals.finished.get(), "each request finished exactly once");
+        assertEquals(0, app.stats().inUse(), "no connection stays checked out");
+        assertTrue(peak > 0 && peak <= VertxApp.CAP, "server sessions peaked at " + peak + ", cap " + VertxApp.CAP);
+        try (Connection check = server.connect(); Statement statement = check.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM marks")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), transactions + " transactions left open were all rolled back");
+        }
+        report("vert.x-web Router with Logger/Body/Timeout handlers", peak, app);
     }
 
     @Test
@@ -228,6 +281,27 @@ abstract class VertxEndToEndContract {
                 out.flush();
             } catch (IOException e) {
                 throw new IOException("client could not send its request", e);
+            }
+            return null;
+        };
+    }
+
+    /** A client that reads the response up to {@code marker}, then goes away before it ends. */
+    private static Callable<Void> disconnectAfter(int port, String path, String marker) {
+        return () -> {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                StringBuilder seen = new StringBuilder();
+                byte[] buffer = new byte[512];
+                while (seen.indexOf(marker) < 0) {
+                    int n = socket.getInputStream().read(buffer);
+                    if (n < 0) {
+                        throw new IOException("the response ended before '" + marker + "': " + seen);
+                    }
+                    seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+                }
             }
             return null;
         };
