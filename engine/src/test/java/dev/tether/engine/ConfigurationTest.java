@@ -12,7 +12,7 @@ import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
 import dev.tether.api.TetherException;
 import dev.tether.api.UnitOfWork;
-import dev.tether.engine.testing.TestBackend;
+import dev.tether.testing.fake.TestBackend;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

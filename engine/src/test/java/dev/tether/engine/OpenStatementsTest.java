@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
-import dev.tether.engine.testing.FakeStatements;
+import dev.tether.testing.fake.FakeStatements;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

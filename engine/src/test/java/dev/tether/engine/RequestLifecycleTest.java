@@ -11,7 +11,7 @@ import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.Persistence;
-import dev.tether.engine.testing.FakeConnection;
+import dev.tether.testing.fake.FakeConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.tether.engine;
 
 import dev.tether.api.DatabaseSettings;
-import dev.tether.engine.testing.FakeConnection;
-import dev.tether.engine.testing.ManualTicker;
-import dev.tether.engine.testing.Recorder;
-import dev.tether.engine.testing.TestBackend;
+import dev.tether.testing.fake.FakeConnection;
+import dev.tether.testing.fake.ManualTicker;
+import dev.tether.testing.SignalRecorder;
+import dev.tether.testing.fake.TestBackend;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 final class Scenario implements AutoCloseable {
     final TestBackend backend = new TestBackend();
     final ManualTicker clock = new ManualTicker();
-    final Recorder signals = new Recorder();
+    final SignalRecorder signals = new SignalRecorder();
     final Tether tether;
 
     Scenario(UnaryOperator<DatabaseSettings.Builder> settings) {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Records what Tether signalled, from any thread. */
+/** Records what Tether signalled, from any thread: counts, and every signal in order ({@link #events}). */
 public final class SignalRecorder implements TetherListener {
     private final AtomicInteger requestsStarted = new AtomicInteger();
     private final AtomicInteger requestsFinished = new AtomicInteger();
@@ -20,10 +21,13 @@ public final class SignalRecorder implements TetherListener {
     private final Queue<CloseReason> closed = new ConcurrentLinkedQueue<>();
     private volatile Runnable onRequestFinished = () -> {
     };
+    /** Every signal in order: "started", "finished", "created #1", "closed #1 MAX_AGE", "rolled back #1". */
+    public final List<String> events = new CopyOnWriteArrayList<>();
 
     @Override
     public void requestStarted() {
         requestsStarted.incrementAndGet();
+        events.add("started");
     }
 
     /** Runs the {@link #onRequestFinished} hook first, so a test can see what was true when the signal came. */
@@ -31,21 +35,25 @@ public final class SignalRecorder implements TetherListener {
     public void requestFinished() {
         onRequestFinished.run();
         requestsFinished.incrementAndGet();
+        events.add("finished");
     }
 
     @Override
     public void connectionCreated(ConnectionEvent connection) {
         created.incrementAndGet();
+        events.add("created #" + connection.connectionId());
     }
 
     @Override
     public void connectionClosed(ConnectionEvent connection, CloseReason reason) {
         closed.add(reason);
+        events.add("closed #" + connection.connectionId() + " " + reason);
     }
 
     @Override
     public void transactionRolledBack(ConnectionEvent connection) {
         rolledBack.incrementAndGet();
+        events.add("rolled back #" + connection.connectionId());
     }
 
     /** Runs {@code hook} on every "request finished", before it is counted. */
@@ -67,6 +75,11 @@ public final class SignalRecorder implements TetherListener {
 
     public int transactionsRolledBack() {
         return rolledBack.get();
+    }
+
+    /** How many signals start with {@code prefix}. */
+    public long count(String prefix) {
+        return events.stream().filter(e -> e.startsWith(prefix)).count();
     }
 
     /** How many connections were closed for {@code reason}. */

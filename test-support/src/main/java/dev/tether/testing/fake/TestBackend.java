@@ -1,4 +1,4 @@
-package dev.tether.engine.testing;
+package dev.tether.testing.fake;
 
 import dev.tether.api.DatabaseSettings;
 import dev.tether.spi.Backend;

@@ -1,4 +1,4 @@
-package dev.tether.engine.testing;
+package dev.tether.testing.fake;
 
 import java.lang.reflect.Proxy;
 import java.sql.DatabaseMetaData;
