@@ -1,5 +1,6 @@
 package dev.tether.vertx;
 
+import dev.tether.testing.fake.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class JsonConfigurationTest {
     private final Vertx vertx = Vertx.vertx();
-    private final FakeBackend backend = new FakeBackend();
+    private final TestBackend backend = new TestBackend();
 
     @AfterEach
     void closeVertx() {
@@ -36,7 +37,7 @@ class JsonConfigurationTest {
     @Test
     void readsDjangoKeysInAnySpellingAndDefaultsToContextPersistence() {
         TetherVertx db = create(new JsonObject("""
-                {"databases": {"default": {"engine": "fake", "NAME": "app", "conn_max_age": 60,
+                {"databases": {"default": {"engine": "test", "NAME": "app", "conn_max_age": 60,
                   "Max-Connections": 3, "OPTIONS": {"sslmode": "disable"}, "health_checks": true}},
                  "http": {"port": 8080}}"""));
 
@@ -52,7 +53,7 @@ class JsonConfigurationTest {
     @Test
     void anAliasMayBeGivenAsADatabaseUrl() {
         TetherVertx db = create(new JsonObject().put("databases",
-                new JsonObject().put("reports", "fake://reader:secret@db.internal:6543/reports?conn_max_age=5")));
+                new JsonObject().put("reports", "test://reader:secret@db.internal:6543/reports?conn_max_age=5")));
 
         DatabaseSettings settings = db.tether().settings("reports");
         assertEquals("db.internal", settings.host());
@@ -64,9 +65,9 @@ class JsonConfigurationTest {
     @Test
     void threadPersistenceIsRefusedWithTheFix() {
         ConfigurationException byKey = assertThrows(ConfigurationException.class, () -> create(new JsonObject(
-                "{\"databases\": {\"default\": {\"ENGINE\": \"fake\", \"NAME\": \"app\", \"persistence\": \"thread\"}}}")));
+                "{\"databases\": {\"default\": {\"ENGINE\": \"test\", \"NAME\": \"app\", \"persistence\": \"thread\"}}}")));
         ConfigurationException byUrl = assertThrows(ConfigurationException.class, () -> create(new JsonObject(
-                "{\"databases\": {\"main\": \"fake://db/app?persistence=thread\"}}")));
+                "{\"databases\": {\"main\": \"test://db/app?persistence=thread\"}}")));
 
         // The engine's refusal, the same in every adapter whose contexts are not threads.
         assertTrue(byKey.getMessage().startsWith("Database 'default': PERSISTENCE is 'thread'"), byKey.getMessage());
@@ -77,7 +78,7 @@ class JsonConfigurationTest {
     @Test
     void aBuilderWithThreadPersistenceIsRefused() {
         Tether.Builder builder = Tether.builder().backend(backend)
-                .database(DatabaseSettings.builder("default").engine("fake").name("app").build());
+                .database(DatabaseSettings.builder("default").engine("test").name("app").build());
 
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> TetherVertx.create(vertx, builder));
 
@@ -106,7 +107,7 @@ class JsonConfigurationTest {
     @Test
     void deployingWithAMisspeltKeyFailsNamingAliasKeyAndFix() throws Exception {
         JsonObject config = new JsonObject(
-                "{\"databases\": {\"default\": {\"ENGINE\": \"fake\", \"NAME\": \"app\", \"CONN_MAX_AEG\": 60}}}");
+                "{\"databases\": {\"default\": {\"ENGINE\": \"test\", \"NAME\": \"app\", \"CONN_MAX_AEG\": 60}}}");
 
         Future<String> deployment = vertx.deployVerticle(new VerticleBase() {
             @Override

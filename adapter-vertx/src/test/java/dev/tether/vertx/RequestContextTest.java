@@ -73,7 +73,7 @@ class RequestContextTest {
             assertEquals(200, Rig.await(response).status());
         }
         rig.assertSettled(200);
-        assertTrue(rig.backend.opened.get() <= 4, "opened " + rig.backend.opened.get() + " connections, cap 4");
+        assertTrue(rig.backend.opened() <= 4, "opened " + rig.backend.opened() + " connections, cap 4");
     }
 
     @Test
@@ -130,7 +130,7 @@ class RequestContextTest {
                 error.getMessage());
         assertTrue(error.getMessage().contains("use tetherVertx.withConnection(\"default\", connection -> ...)"), error.getMessage());
         assertTrue(error.getMessage().contains("ThreadingModel.WORKER or ThreadingModel.VIRTUAL_THREAD"), error.getMessage());
-        assertEquals(0, rig.backend.opened.get());
+        assertEquals(0, rig.backend.opened());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tether.vertx;
 
+import dev.tether.testing.fake.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,12 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** A Vert.x instance, Tether over {@link FakeBackend} with a cap of 4, an HTTP client, and signal counts. */
+/** A Vert.x instance, Tether over {@link TestBackend} with a cap of 4, an HTTP client, and signal counts. */
 final class Rig implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
 
     final Vertx vertx = Vertx.vertx();
-    final FakeBackend backend = new FakeBackend();
+    final TestBackend backend = new TestBackend();
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger finished = new AtomicInteger();
     final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
@@ -42,7 +43,7 @@ final class Rig implements AutoCloseable {
     Rig() {
         vertx.exceptionHandler(unhandled::add);
         db = TetherVertx.create(vertx, Tether.builder().backend(backend)
-                .database(DatabaseSettings.builder("default").engine("fake").name("app")
+                .database(DatabaseSettings.builder("default").engine("test").name("app")
                         .persistence(Persistence.CONTEXT).maxConnections(4).maxAge(Duration.ofSeconds(60)).build())
                 .listener(new TetherListener() {
                     @Override

@@ -72,7 +72,7 @@ class RouterTest {
         }
 
         rig.assertSettled(6);
-        assertEquals(1, rig.backend.opened.get(), "one persistent connection served them all");
+        assertEquals(1, rig.backend.opened(), "one persistent connection served them all");
     }
 
     @Test
@@ -98,6 +98,6 @@ class RouterTest {
             assertEquals(i % 3 == 0 ? 500 : 200, Rig.await(responses.get(i)).status());
         }
         rig.assertSettled(300);
-        assertTrue(rig.backend.opened.get() <= 4, "opened " + rig.backend.opened.get() + ", cap 4");
+        assertTrue(rig.backend.opened() <= 4, "opened " + rig.backend.opened() + ", cap 4");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tether.vertx;
 
+import dev.tether.testing.fake.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -23,10 +24,10 @@ import org.junit.jupiter.api.Test;
 /** Verticle instances share one engine per name; the start-up check fails a deployment with the reason. */
 class SharedEngineTest {
     private static final JsonObject CONFIG = new JsonObject(
-            "{\"databases\": {\"default\": {\"ENGINE\": \"fake\", \"NAME\": \"app\", \"MAX_CONNECTIONS\": 4}}}");
+            "{\"databases\": {\"default\": {\"ENGINE\": \"test\", \"NAME\": \"app\", \"MAX_CONNECTIONS\": 4}}}");
 
     private final Vertx vertx = Vertx.vertx();
-    private final FakeBackend backend = new FakeBackend();
+    private final TestBackend backend = new TestBackend();
     private final Set<Tether> engines = ConcurrentHashMap.newKeySet();
 
     @AfterEach
@@ -81,7 +82,7 @@ class SharedEngineTest {
     @Test
     void otherDatabasesUnderTheSameNameFail() {
         deploy(CONFIG, 1).await();
-        JsonObject other = new JsonObject("{\"databases\": {\"default\": {\"ENGINE\": \"fake\", \"NAME\": \"other\"}}}");
+        JsonObject other = new JsonObject("{\"databases\": {\"default\": {\"ENGINE\": \"test\", \"NAME\": \"other\"}}}");
 
         Throwable failure = failure(deploy(other, 1));
 
@@ -91,23 +92,23 @@ class SharedEngineTest {
 
     @Test
     void aStoppedDatabaseFailsTheDeploymentWhenCheckedOnStart() {
-        backend.refuse = true;
+        backend.failConnectWith = "08001";
 
         Throwable failure = failure(deploy(CONFIG.copy().put("checkOnStart", true), 2));
 
         assertInstanceOf(TetherException.class, failure);
         assertTrue(failure.getMessage().startsWith("Database 'default' failed its start-up check: [default] cannot connect"),
                 failure.getMessage());
-        assertTrue(failure.getMessage().contains("Connection refused"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("simulated connect failure"), failure.getMessage());
     }
 
     @Test
     void withoutTheCheckAStoppedDatabaseIsNoticedOnlyByRequests() {
-        backend.refuse = true;
+        backend.failConnectWith = "08001";
 
         deploy(CONFIG, 1).await();
 
-        assertEquals(0, backend.opened.get());
+        assertEquals(0, backend.opened());
     }
 
     @Test
@@ -127,7 +128,7 @@ class SharedEngineTest {
     @Test
     void aCheckedEngineKeepsItsConnectionForTheFirstRequest() throws Exception {
         JsonObject config = new JsonObject("{\"checkOnStart\": true, \"databases\": {\"default\": "
-                + "{\"ENGINE\": \"fake\", \"NAME\": \"app\", \"CONN_MAX_AGE\": \"unlimited\"}}}");
+                + "{\"ENGINE\": \"test\", \"NAME\": \"app\", \"CONN_MAX_AGE\": \"unlimited\"}}}");
         TetherVertx db = TetherVertx.start(vertx, config, () -> Tether.builder().backend(backend)).await();
 
         String used = vertx.executeBlocking(() -> db.tether().inContext(() -> {
@@ -137,7 +138,7 @@ class SharedEngineTest {
         })).await();
 
         assertEquals("connection-1", used);
-        assertEquals(1, backend.opened.get());
+        assertEquals(1, backend.opened());
         db.close().await();
     }
 

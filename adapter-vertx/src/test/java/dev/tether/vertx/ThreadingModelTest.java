@@ -70,6 +70,6 @@ class ThreadingModelTest {
                     response.body());
         }
         rig.assertSettled(100);
-        assertTrue(rig.backend.opened.get() <= 4);
+        assertTrue(rig.backend.opened() <= 4);
     }
 }

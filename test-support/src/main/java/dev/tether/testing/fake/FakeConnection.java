@@ -147,6 +147,7 @@ public final class FakeConnection implements InvocationHandler {
                 yield null;
             }
             case "getCatalog" -> catalog;
+            case "nativeSQL" -> "connection-" + id; // which physical connection served: adapter tests check it
             case "getNetworkTimeout" -> 0;
             case "setNetworkTimeout" -> null;
             case "isValid" -> true;
