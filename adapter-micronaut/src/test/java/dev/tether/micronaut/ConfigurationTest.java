@@ -1,5 +1,6 @@
 package dev.tether.micronaut;
 
+import dev.tether.testing.fake.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -33,7 +34,7 @@ class ConfigurationTest {
     @Test
     void applicationYmlBecomesOneDatabasePerAlias() {
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config")
-                .singletons(new FakeBackend()).start()) {
+                .singletons(new TestBackend()).start()) {
             Tether tether = context.getBean(Tether.class);
             assertEquals(Set.of("default", "reports"), tether.aliases());
 
@@ -63,9 +64,9 @@ class ConfigurationTest {
     void environmentVariablesOverrideApplicationYml() {
         PropertySource environment = environmentVariables(Map.of(
                 "TETHER_DATABASES_DEFAULT_PASSWORD", "from-env", "TETHER_DATABASES_DEFAULT_CONN_MAX_AGE", "30",
-                "TETHER_DATABASES_BATCH_URL", "fake://batch.internal/jobs"));
+                "TETHER_DATABASES_BATCH_URL", "test://batch.internal/jobs"));
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").propertySources(environment)
-                .singletons(new FakeBackend()).start()) {
+                .singletons(new TestBackend()).start()) {
             Tether tether = context.getBean(Tether.class);
             assertEquals("from-env", tether.settings("default").password());
             assertEquals(Duration.ofSeconds(30), tether.settings("default").maxAge());
@@ -78,7 +79,7 @@ class ConfigurationTest {
     @Test
     void eachAliasHasANamedDataSourceAndDatabaseAndDefaultIsPrimary() throws Exception {
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config")
-                .singletons(new FakeBackend()).start()) {
+                .singletons(new TestBackend()).start()) {
             TetherDatabase reports = context.getBean(TetherDatabase.class, Qualifiers.byName("reports"));
             assertEquals("reports", reports.alias());
             assertSame(context.getBean(TetherDatabase.class, Qualifiers.byName("default")), context.getBean(TetherDatabase.class));
@@ -113,7 +114,7 @@ class ConfigurationTest {
     void unknownEngineStopsStartUpNamingTheKey() {
         String message = startUpFailure(Map.of("tether.databases.orders.engine", "oracle"));
         assertTrue(message.contains("'orders'") && message.contains("ENGINE") && message.contains("oracle")
-                && message.contains("fake"), message);
+                && message.contains("test"), message);
     }
 
     @Test
@@ -126,8 +127,8 @@ class ConfigurationTest {
 
     @Test
     void persistenceDefaultsToContextBecauseRequestsHopThreads() {
-        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "fake", "tether.databases.orders.name", "orders");
-        try (ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(new FakeBackend()).start()) {
+        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "test", "tether.databases.orders.name", "orders");
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(new TestBackend()).start()) {
             assertEquals(Persistence.CONTEXT, context.getBean(Tether.class).settings("orders").persistence());
         }
     }
@@ -137,7 +138,7 @@ class ConfigurationTest {
         String typo = startUpFailure(Map.of("tether.reaper-perod", "10s"));
         assertTrue(typo.contains("Unknown setting 'tether.reaper-perod'") && typo.contains("did you mean tether.reaper-period?"),
                 typo);
-        String singular = startUpFailure(Map.of("tether.database.default.engine", "fake"));
+        String singular = startUpFailure(Map.of("tether.database.default.engine", "test"));
         assertTrue(singular.contains("'tether.database.default.engine'") && singular.contains("did you mean tether.databases?"),
                 singular);
     }
@@ -146,16 +147,16 @@ class ConfigurationTest {
     void environmentVariablesNamedTetherAreNotCheckedAsKeys() {
         PropertySource environment = environmentVariables(Map.of("TETHER_PG_URL", "postgresql://elsewhere/db"));
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").propertySources(environment)
-                .singletons(new FakeBackend()).start()) {
+                .singletons(new TestBackend()).start()) {
             assertEquals(Set.of("default", "reports"), context.getBean(Tether.class).aliases());
         }
     }
 
     @Test
     void aStoppedDatabaseStopsStartUpWhenCheckedOnStart() {
-        FakeBackend stopped = new FakeBackend();
-        stopped.refuse = true;
-        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "fake", "tether.databases.orders.name", "orders",
+        TestBackend stopped = new TestBackend();
+        stopped.failConnectWith = "08001";
+        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "test", "tether.databases.orders.name", "orders",
                 "tether.check-on-start", true);
 
         Throwable failure = assertThrows(Throwable.class,
@@ -163,13 +164,13 @@ class ConfigurationTest {
 
         String message = messages(failure);
         assertTrue(message.contains("Database 'orders' failed its start-up check: [orders] cannot connect"), message);
-        assertTrue(message.contains("Connection refused"), message);
+        assertTrue(message.contains("simulated connect failure"), message);
     }
 
     @Test
     void withoutTheCheckAStoppedDatabaseDoesNotStopStartUp() {
-        FakeBackend stopped = new FakeBackend();
-        stopped.refuse = true;
+        TestBackend stopped = new TestBackend();
+        stopped.failConnectWith = "08001";
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").singletons(stopped).start()) {
             assertEquals(0, stopped.connections.size());
         }
@@ -196,7 +197,7 @@ class ConfigurationTest {
         logger.addHandler(capture);
         try (ApplicationContext ignored = ApplicationContext.builder().environments("yaml-config")
                 .properties(Map.of("datasources.default.url", "jdbc:h2:mem:app", "datasources.legacy.url", "jdbc:h2:mem:old"))
-                .singletons(new FakeBackend()).start()) {
+                .singletons(new TestBackend()).start()) {
             List<String> messages = records.stream().map(LogRecord::getMessage).toList();
             assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.default and tether.databases.default are both "
                     + "configured") && m.contains("@Named(\"default\") TetherDatabase")), messages.toString());
@@ -209,7 +210,7 @@ class ConfigurationTest {
 
     @Test
     void shutdownClosesTheEnginesConnections() throws Exception {
-        FakeBackend backend = new FakeBackend();
+        TestBackend backend = new TestBackend();
         Tether tether;
         try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").singletons(backend).start()) {
             tether = context.getBean(Tether.class);
@@ -229,11 +230,11 @@ class ConfigurationTest {
     /** Starts a context with one otherwise valid alias plus {@code overrides}; returns the failure's full message chain. */
     private static String startUpFailure(Map<String, Object> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("tether.databases.orders.engine", "fake");
+        properties.put("tether.databases.orders.engine", "test");
         properties.put("tether.databases.orders.name", "orders");
         properties.putAll(overrides);
         Throwable failure = assertThrows(Throwable.class,
-                () -> ApplicationContext.builder().properties(properties).singletons(new FakeBackend()).start().close());
+                () -> ApplicationContext.builder().properties(properties).singletons(new TestBackend()).start().close());
         return messages(failure);
     }
 

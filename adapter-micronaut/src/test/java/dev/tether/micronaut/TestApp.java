@@ -1,5 +1,6 @@
 package dev.tether.micronaut;
 
+import dev.tether.testing.fake.TestBackend;
 import dev.tether.engine.Tether;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A Micronaut application on a random port over {@link FakeBackend}, with its signals counted. */
+/** A Micronaut application on a random port over {@link TestBackend}, with its signals counted. */
 final class TestApp implements AutoCloseable {
-    final FakeBackend backend = new FakeBackend();
+    final TestBackend backend = new TestBackend();
     final SignalCounter signals = new SignalCounter();
     final ApplicationContext context;
     final EmbeddedServer server;
@@ -23,7 +24,7 @@ final class TestApp implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spec.name", spec);
         properties.put("micronaut.server.port", -1);
-        properties.put("tether.databases.default.engine", "fake");
+        properties.put("tether.databases.default.engine", "test");
         properties.put("tether.databases.default.name", "app");
         properties.put("tether.databases.default.conn-max-age", "unlimited");
         properties.put("tether.databases.default.persistence", "context");

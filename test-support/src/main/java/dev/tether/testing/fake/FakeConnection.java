@@ -23,6 +23,9 @@ public final class FakeConnection implements InvocationHandler {
     public final Connection jdbc;
     public final List<String> executed = new ArrayList<>();
     public volatile boolean closed;
+    /** Runs on the thread that closes it, before it is closed: a test can see where closing happened. */
+    public volatile Runnable onClose = () -> {
+    };
     /** The server side of the session: false once "killed". */
     public volatile boolean alive = true;
     public boolean autocommit = true;
@@ -81,6 +84,7 @@ public final class FakeConnection implements InvocationHandler {
     private Object call(Object proxy, String name, Object[] args) throws SQLException {
         switch (name) {
             case "close" -> {
+                onClose.run();
                 closed = true;
                 return null;
             }

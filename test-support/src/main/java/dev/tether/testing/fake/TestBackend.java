@@ -15,6 +15,9 @@ public final class TestBackend implements Backend {
     public final AtomicInteger pings = new AtomicInteger();
     /** Times two threads were inside one connection at once, over all connections. */
     public final AtomicInteger overlaps = new AtomicInteger();
+    /** Runs on the thread that closes any of its connections, before it is closed. */
+    public volatile Runnable onClose = () -> {
+    };
     /** The most connections open at once. */
     public final AtomicInteger peakOpen = new AtomicInteger();
     /** When set, connecting fails with this SQLSTATE. */
@@ -41,6 +44,7 @@ public final class TestBackend implements Backend {
             throw new SQLException("simulated connect failure", failConnectWith);
         }
         FakeConnection connection = new FakeConnection(connections.size() + 1, overlaps);
+        connection.onClose = () -> onClose.run();
         connections.add(connection);
         peakOpen.accumulateAndGet((int) connections.stream().filter(c -> !c.closed).count(), Math::max);
         return connection.jdbc;
@@ -80,6 +84,11 @@ public final class TestBackend implements Backend {
 
     public FakeConnection of(Connection jdbc) {
         return connections.stream().filter(c -> c.jdbc == jdbc).findFirst().orElseThrow();
+    }
+
+    /** Connections opened and not closed yet. */
+    public long openCount() {
+        return connections.stream().filter(c -> !c.closed).count();
     }
 
     /** The most recently opened connection. */
