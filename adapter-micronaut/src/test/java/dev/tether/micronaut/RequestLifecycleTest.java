@@ -52,7 +52,7 @@ class RequestLifecycleTest {
             assertEquals("virtual=true autocommit=true", app.get("/t/blocking").body());
         }
         app.awaitQuiet(3);
-        assertEquals(3, app.signals.started.get());
+        assertEquals(3, app.signals.requestsStarted());
         assertEquals(1, app.backend.connections.size(), "one physical connection serves all three requests");
     }
 
@@ -127,7 +127,7 @@ class RequestLifecycleTest {
     void controllerThatThrowsFinishesItsRequestOnce() {
         assertEquals(500, app.get("/t/boom").statusCode());
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
@@ -143,27 +143,27 @@ class RequestLifecycleTest {
     void errorResponseFinishesItsRequestOnce() {
         assertEquals(500, app.get("/t/error-response").statusCode());
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
     void unknownPathIsAlsoOneRequest() {
         assertEquals(404, app.get("/no/such/path").statusCode());
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
     void streamedResponseFinishesAfterItsLastChunk() {
         AtomicBoolean completedBeforeFinish = new AtomicBoolean();
-        app.signals.onFinished = () -> completedBeforeFinish.set(LifecycleController.streamCompleted.get());
+        app.signals.onRequestFinished(() -> completedBeforeFinish.set(LifecycleController.streamCompleted.get()));
 
         HttpResponse<String> response = app.get("/t/stream");
 
         assertEquals("chunk 1\nchunk 2\nchunk 3\nchunk 4\nchunk 5\n", response.body());
         app.awaitQuiet(1);
         assertTrue(completedBeforeFinish.get(), "request finished only after the stream had completed");
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
@@ -175,7 +175,7 @@ class RequestLifecycleTest {
         }
         Await.until("the stream to be cancelled", LifecycleController.streamCancelled::get);
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
@@ -186,7 +186,7 @@ class RequestLifecycleTest {
         }
         LifecycleController.release.countDown();
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
@@ -203,7 +203,7 @@ class RequestLifecycleTest {
             assertEquals(200, status.get());
         }
         app.awaitQuiet(requests);
-        assertEquals(requests, app.signals.started.get());
+        assertEquals(requests, app.signals.requestsStarted());
     }
 
     @Test
@@ -211,7 +211,7 @@ class RequestLifecycleTest {
         app.close();
         app = new TestApp("RequestLifecycleTest", Map.of("tether.http.enabled", false));
         assertEquals("autocommit=true", app.get("/t/blocking").body().substring("virtual=true ".length()));
-        assertEquals(0, app.signals.started.get(), "no request signal was sent");
+        assertEquals(0, app.signals.requestsStarted(), "no request signal was sent");
     }
 
     private static void send(Socket socket, String request) throws IOException {

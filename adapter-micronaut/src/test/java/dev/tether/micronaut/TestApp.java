@@ -1,5 +1,6 @@
 package dev.tether.micronaut;
 
+import dev.tether.testing.SignalRecorder;
 import dev.tether.testing.fake.TestBackend;
 import dev.tether.engine.Tether;
 import io.micronaut.context.ApplicationContext;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** A Micronaut application on a random port over {@link TestBackend}, with its signals counted. */
 final class TestApp implements AutoCloseable {
     final TestBackend backend = new TestBackend();
-    final SignalCounter signals = new SignalCounter();
+    final SignalRecorder signals = new SignalRecorder();
     final ApplicationContext context;
     final EmbeddedServer server;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -56,7 +57,7 @@ final class TestApp implements AutoCloseable {
     /** Waits until every started request has finished and no connection is in use. */
     void awaitQuiet(int requests) {
         Await.until(requests + " requests finished and no connection in use",
-                () -> signals.finished.get() == requests && tether().stats("default").inUse() == 0,
+                () -> signals.requestsFinished() == requests && tether().stats("default").inUse() == 0,
                 () -> signals + ", " + tether().stats("default"));
     }
 

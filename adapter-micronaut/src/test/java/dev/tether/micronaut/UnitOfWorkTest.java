@@ -30,8 +30,8 @@ class UnitOfWorkTest {
     void eachCallIsOneUnitThatReleasesItsConnection() throws Exception {
         for (int i = 1; i <= 3; i++) {
             assertEquals(1, nightly.run(), "the connection is held during the call");
-            assertEquals(i, app.signals.started.get());
-            assertEquals(i, app.signals.finished.get());
+            assertEquals(i, app.signals.requestsStarted());
+            assertEquals(i, app.signals.requestsFinished());
             assertEquals(0, app.tether().stats("default").inUse(), "and released when it returns");
         }
         assertEquals(1, app.backend.connections.size(), "the persistent connection served every call");
@@ -40,22 +40,22 @@ class UnitOfWorkTest {
     @Test
     void aCallThatThrowsStillFinishesItsUnit() {
         assertThrows(IllegalStateException.class, nightly::fail);
-        assertEquals(1, app.signals.finished.get());
+        assertEquals(1, app.signals.requestsFinished());
         assertEquals(0, app.tether().stats("default").inUse());
     }
 
     @Test
     void nestedUnitsJoinTheOutermost() {
         assertTrue(app.context.getBean(Jobs.Batch.class).nested(), "both inner calls saw the outer unit's wrapper");
-        assertEquals(1, app.signals.started.get());
-        assertEquals(1, app.signals.finished.get());
+        assertEquals(1, app.signals.requestsStarted());
+        assertEquals(1, app.signals.requestsFinished());
     }
 
     @Test
     void insideAnHttpRequestTheUnitJoinsTheRequest() {
         assertEquals("in use 1", app.get("/jobs/run").body());
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get(), "the request was the only unit");
+        assertEquals(1, app.signals.requestsStarted(), "the request was the only unit");
     }
 
     @Test
@@ -63,6 +63,6 @@ class UnitOfWorkTest {
         TetherException refused = assertThrows(TetherException.class, nightly::later);
         assertTrue(refused.getMessage().contains("later") && refused.getMessage().contains("make the method synchronous"),
                 refused.getMessage());
-        assertEquals(0, app.signals.started.get());
+        assertEquals(0, app.signals.requestsStarted());
     }
 }
