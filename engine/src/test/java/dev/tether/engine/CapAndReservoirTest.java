@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.api.ContextState;
 import dev.tether.api.ContextStorage;
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
 import dev.tether.api.PoolStats;
+import dev.tether.testing.fake.AdapterLikeStorage;
 import dev.tether.api.Release;
 import dev.tether.api.UnitOfWork;
 import java.sql.Connection;
@@ -365,19 +365,7 @@ class CapAndReservoirTest {
 
     @Test
     void threadPersistenceWithAStorageWhoseContextsAreNotThreadsFailsAtStartUp() {
-        ContextStorage perRequest = new ContextStorage() {
-            private final ThreadLocal<ContextState> current = new ThreadLocal<>();
-
-            @Override
-            public ContextState get() {
-                return current.get();
-            }
-
-            @Override
-            public void set(ContextState state) {
-                current.set(state);
-            }
-        };
+        ContextStorage perRequest = new AdapterLikeStorage(false);
         ConfigurationException error = assertThrows(ConfigurationException.class, () -> new Scenario(
                 b -> b.maxConnections(5).maxAge(DatabaseSettings.UNLIMITED), e -> e.contextStorage(perRequest)));
         assertTrue(error.getMessage().contains("'default'") && error.getMessage().contains("PERSISTENCE")

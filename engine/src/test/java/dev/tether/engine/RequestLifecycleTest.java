@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.api.ContextState;
 import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.Persistence;
+import dev.tether.testing.fake.AdapterLikeStorage;
 import dev.tether.testing.fake.FakeConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -353,24 +353,7 @@ class RequestLifecycleTest {
 
     @Test
     void withAnAdaptersStorageAThreadThatDiedHoldingAHandleGivesItsSlotBack() throws Exception {
-        ContextStorage perThreadButNotThreads = new ContextStorage() {
-            private final ThreadLocal<ContextState> current = new ThreadLocal<>();
-
-            @Override
-            public ContextState get() {
-                return current.get();
-            }
-
-            @Override
-            public void set(ContextState state) {
-                current.set(state);
-            }
-
-            @Override
-            public Thread ownerThread() {
-                return Thread.currentThread(); // as an adapter does outside its requests
-            }
-        };
+        ContextStorage perThreadButNotThreads = new AdapterLikeStorage(true);
         try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxConnections(1)
                 .acquireTimeout(Duration.ofMillis(200)).maxAge(DatabaseSettings.UNLIMITED),
                 e -> e.contextStorage(perThreadButNotThreads))) {
