@@ -44,6 +44,14 @@ final class MySqlErrors {
     private MySqlErrors() {
     }
 
+    /**
+     * Every way MySQL and MariaDB report a lost session (gone away, lost connection, shutdown, killed, wait_timeout,
+     * a broken link): the client cannot tell a restart from one session's end, so each counts as the server's.
+     */
+    static boolean serverGone(SQLException error) {
+        return classify(error) == ErrorClass.BROKEN;
+    }
+
     static ErrorClass classify(SQLException error) {
         return ErrorChain.classify(error, link -> switch (link) {
             case IOException io -> ErrorClass.BROKEN;
