@@ -66,6 +66,35 @@ public final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
+    /**
+     * A streaming replica of this cluster ({@code pg_basebackup -R}) on a port of its own, started and read-only until
+     * {@link #promote()}d; closed by its own {@link #close()}.
+     */
+    public LocalPostgres replica() throws IOException {
+        Path replicaDirectory = LocalProcesses.temporaryDirectory("tether-postgres-replica-", true);
+        LocalPostgres replica = new LocalPostgres(replicaDirectory, LocalProcesses.freePort(), pgCtl);
+        try {
+            replica.asServerUser(List.of(binary("pg_basebackup"), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                    "-U", "postgres", "-D", replica.data().toString(), "-R", "-X", "stream"));
+            replica.pgCtl("start");
+        } catch (IOException | RuntimeException e) {
+            replica.close();
+            throw e;
+        }
+        System.err.println("[tether-it] replica of 127.0.0.1:" + port + " on 127.0.0.1:" + replica.port);
+        return replica;
+    }
+
+    /** Makes a replica the primary; returns once it takes writes. */
+    public void promote() throws IOException {
+        pgCtl("promote");
+    }
+
+    /** A fast shutdown (every session ends with 57P01); the cluster stays on disk until {@link #close()}. */
+    public void stop() throws IOException {
+        pgCtl("stop", "-m", "fast");
+    }
+
     /** A fast restart: every session is ended (57P01) and the server accepts connections again when this returns. */
     public void restart() throws IOException {
         pgCtl("restart", "-m", "fast");
