@@ -2,6 +2,8 @@
 module dev.tether.vertx {
     requires transitive dev.tether.engine;
     requires transitive io.vertx.core;
+    // Only TetherRouteHandler needs vert.x-web; applications without a Router need not have it.
+    requires static io.vertx.web;
 
     exports dev.tether.vertx;
 

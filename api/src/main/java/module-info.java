@@ -1,7 +1,6 @@
 /** Tether's API (settings, signals, the database wrapper) and its backend SPI. */
 module dev.tether.api {
     requires transitive java.sql;
-    requires static jakarta.inject;
 
     exports dev.tether.api;
     exports dev.tether.spi;

@@ -2,6 +2,7 @@ package dev.tether.micronaut;
 
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.DatabaseSettings;
+import dev.tether.api.Persistence;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.core.value.PropertyResolver;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code tether.databases.<alias>.*} into settings. Every key is handed to
- * {@link DatabaseSettings#fromMap}, so a misspelt one is reported, not ignored.
+ * Reads {@code tether.databases.<alias>.*} into settings, PERSISTENCE defaulting to context. Every key is
+ * handed to {@link DatabaseSettings.Builder#apply}, so a misspelt one is reported, not ignored.
  */
 final class DatabaseProperties {
     static final String PREFIX = "tether.databases";
@@ -29,7 +30,9 @@ final class DatabaseProperties {
     static List<DatabaseSettings> read(PropertyResolver properties) {
         List<DatabaseSettings> databases = new ArrayList<>();
         for (String alias : properties.getPropertyEntries(PREFIX)) {
-            databases.add(DatabaseSettings.fromMap(alias, values(properties, alias)));
+            // A request hops threads, so PERSISTENCE=thread would not hold; context is the default here.
+            databases.add(DatabaseSettings.builder(alias).persistence(Persistence.CONTEXT)
+                    .apply(values(properties, alias)).build());
         }
         return databases;
     }

@@ -30,6 +30,7 @@ final class RequestContext implements PropagatedContextElement {
     void finish() {
         dev.tether.api.UnitOfWork started = work;
         if (started != null && finished.compareAndSet(false, true)) {
+            // Usually on the event loop: the engine moves the blocking part off it (the storage's mustNotBlock).
             started.close();
         }
     }

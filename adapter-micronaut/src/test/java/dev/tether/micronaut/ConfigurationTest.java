@@ -18,7 +18,12 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +122,89 @@ class ConfigurationTest {
                 "tether.databases.orders.max-connections", "0"));
         assertTrue(message.contains("MAX_CONNECTIONS"), message);
         assertFalse(message.contains("hunter2"), message);
+    }
+
+    @Test
+    void persistenceDefaultsToContextBecauseRequestsHopThreads() {
+        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "fake", "tether.databases.orders.name", "orders");
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties).singletons(new FakeBackend()).start()) {
+            assertEquals(Persistence.CONTEXT, context.getBean(Tether.class).settings("orders").persistence());
+        }
+    }
+
+    @Test
+    void misspeltTopLevelKeyStopsStartUpWithTheNearestKey() {
+        String typo = startUpFailure(Map.of("tether.reaper-perod", "10s"));
+        assertTrue(typo.contains("Unknown setting 'tether.reaper-perod'") && typo.contains("did you mean tether.reaper-period?"),
+                typo);
+        String singular = startUpFailure(Map.of("tether.database.default.engine", "fake"));
+        assertTrue(singular.contains("'tether.database.default.engine'") && singular.contains("did you mean tether.databases?"),
+                singular);
+    }
+
+    @Test
+    void environmentVariablesNamedTetherAreNotCheckedAsKeys() {
+        PropertySource environment = environmentVariables(Map.of("TETHER_PG_URL", "postgresql://elsewhere/db"));
+        try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").propertySources(environment)
+                .singletons(new FakeBackend()).start()) {
+            assertEquals(Set.of("default", "reports"), context.getBean(Tether.class).aliases());
+        }
+    }
+
+    @Test
+    void aStoppedDatabaseStopsStartUpWhenCheckedOnStart() {
+        FakeBackend stopped = new FakeBackend();
+        stopped.refuse = true;
+        Map<String, Object> properties = Map.of("tether.databases.orders.engine", "fake", "tether.databases.orders.name", "orders",
+                "tether.check-on-start", true);
+
+        Throwable failure = assertThrows(Throwable.class,
+                () -> ApplicationContext.builder().properties(properties).singletons(stopped).start().close());
+
+        String message = messages(failure);
+        assertTrue(message.contains("Database 'orders' failed its start-up check: [orders] cannot connect"), message);
+        assertTrue(message.contains("Connection refused"), message);
+    }
+
+    @Test
+    void withoutTheCheckAStoppedDatabaseDoesNotStopStartUp() {
+        FakeBackend stopped = new FakeBackend();
+        stopped.refuse = true;
+        try (ApplicationContext context = ApplicationContext.builder().environments("yaml-config").singletons(stopped).start()) {
+            assertEquals(0, stopped.connections.size());
+        }
+    }
+
+    @Test
+    void micronautsOwnDataSourceOfTheSameNameIsReportedAtStartUp() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("dev.tether.micronaut");
+        logger.addHandler(capture);
+        try (ApplicationContext ignored = ApplicationContext.builder().environments("yaml-config")
+                .properties(Map.of("datasources.default.url", "jdbc:h2:mem:app", "datasources.legacy.url", "jdbc:h2:mem:old"))
+                .singletons(new FakeBackend()).start()) {
+            List<String> messages = records.stream().map(LogRecord::getMessage).toList();
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.default and tether.databases.default are both "
+                    + "configured") && m.contains("@Named(\"default\") TetherDatabase")), messages.toString());
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.legacy is not a Tether database")),
+                    messages.toString());
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A backend for engine "fake" whose connections go nowhere and remember whether they were closed. */
 final class FakeBackend implements Backend {
     final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
+    /** When set, connecting fails as a stopped server would. */
+    volatile boolean refuse;
 
     @Override
     public List<String> engineNames() {
@@ -24,7 +26,10 @@ final class FakeBackend implements Backend {
     }
 
     @Override
-    public Connection connect(DatabaseSettings settings) {
+    public Connection connect(DatabaseSettings settings) throws SQLException {
+        if (refuse) {
+            throw new SQLException("Connection refused", "08001");
+        }
         FakeConnection connection = new FakeConnection();
         connections.add(connection);
         return connection.jdbc;
@@ -52,12 +57,15 @@ final class FakeBackend implements Backend {
     static final class FakeConnection {
         final Connection jdbc;
         volatile boolean closed;
+        /** Whether close() ran on a Netty event-loop thread. */
+        volatile boolean closedOnEventLoop;
         private volatile boolean autocommit = true;
 
         FakeConnection() {
             jdbc = (Connection) Proxy.newProxyInstance(FakeBackend.class.getClassLoader(), new Class<?>[]{Connection.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "close" -> {
+                            closedOnEventLoop = MicronautContextStorage.onEventLoop();
                             closed = true;
                             yield null;
                         }

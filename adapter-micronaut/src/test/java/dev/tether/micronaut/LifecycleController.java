@@ -1,5 +1,6 @@
 package dev.tether.micronaut;
 
+import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.engine.Tether;
 import io.micronaut.context.annotation.Requires;
@@ -33,16 +34,21 @@ class LifecycleController {
 
     private final DataSource dataSource;
     private final Tether tether;
+    private final ContextStorage storage;
 
-    LifecycleController(@Named("default") DataSource dataSource, Tether tether) {
+    LifecycleController(@Named("default") DataSource dataSource, Tether tether, ContextStorage storage) {
         this.dataSource = dataSource;
         this.tether = tether;
+        this.storage = storage;
     }
 
+    /** No {@code @ExecuteOn}: runs on the event loop; answers what JDBC said there. */
     @Get("/loop")
-    String onEventLoop() throws SQLException {
+    String onEventLoop() {
         try (Connection c = dataSource.getConnection()) {
             return "autocommit=" + c.getAutoCommit();
+        } catch (SQLException | RuntimeException e) {
+            return "refused: " + e.getMessage();
         }
     }
 
@@ -70,6 +76,19 @@ class LifecycleController {
         return "leaked";
     }
 
+    /** What the storage tells the engine inside a request, on the event loop and after the hop. */
+    @Get("/storage")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String storage() {
+        return "owner=" + storage.ownerThread() + " mustNotBlock=" + storage.mustNotBlock();
+    }
+
+    @Get("/db-down")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    String databaseDown() throws SQLException {
+        throw new SQLException("cannot connect to postgresql database 'app' at db.internal:5432 as user 'app'", "08001");
+    }
+
     @Get("/boom")
     @ExecuteOn(TaskExecutors.BLOCKING)
     String boom() throws SQLException {
@@ -78,6 +97,7 @@ class LifecycleController {
     }
 
     @Get("/error-response")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> errorResponse() throws SQLException {
         dataSource.getConnection().getAutoCommit();
         return HttpResponse.serverError("failed on purpose");

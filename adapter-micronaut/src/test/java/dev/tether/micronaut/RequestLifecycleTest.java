@@ -1,8 +1,14 @@
 package dev.tether.micronaut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.api.ContextStorage;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,14 +47,64 @@ class RequestLifecycleTest {
     }
 
     @Test
-    void eventLoopAndBlockingControllersReuseOnePersistentConnection() {
+    void blockingControllersReuseOnePersistentConnection() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals("virtual=true autocommit=true", app.get("/t/blocking").body());
+        }
+        app.awaitQuiet(3);
+        assertEquals(3, app.signals.started.get());
+        assertEquals(1, app.backend.connections.size(), "one physical connection serves all three requests");
+    }
+
+    @Test
+    void storageTellsTheEngineARequestHasNoOwnerThreadAndOnlyTheEventLoopMustNotBlock() throws Exception {
+        ContextStorage storage = app.context.getBean(ContextStorage.class);
+
+        assertEquals("owner=null mustNotBlock=false", app.get("/t/storage").body());
+        assertFalse(storage.contextsAreThreads(), "a request hops threads");
+        assertSame(Thread.currentThread(), storage.ownerThread(), "outside requests the calling thread owns its state");
+        assertFalse(storage.mustNotBlock());
+        EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            assertTrue(loop.submit(storage::mustNotBlock).get(10, TimeUnit.SECONDS), "a Netty event loop must not block");
+        } finally {
+            loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void jdbcOnTheEventLoopIsRefusedNamingExecuteOn() {
+        String answer = app.get("/t/loop").body();
+
+        assertTrue(answer.startsWith("refused: [default] JDBC was called on the Netty event-loop thread"), answer);
+        assertTrue(answer.contains("@ExecuteOn(TaskExecutors.BLOCKING)"), answer);
+        assertTrue(answer.contains("tether.allow-event-loop-jdbc: true"), answer);
+        app.awaitQuiet(1);
+        assertEquals(0, app.backend.connections.size(), "no connection was opened on the event loop");
+    }
+
+    @Test
+    void jdbcOnTheEventLoopRunsWhenAllowed() {
+        app.close();
+        app = new TestApp("RequestLifecycleTest", Map.of("tether.allow-event-loop-jdbc", true));
         for (int i = 0; i < 3; i++) {
             assertEquals("autocommit=true", app.get("/t/loop").body());
             assertEquals("virtual=true autocommit=true", app.get("/t/blocking").body());
         }
         app.awaitQuiet(6);
-        assertEquals(6, app.signals.started.get());
         assertEquals(1, app.backend.connections.size(), "one physical connection serves all six requests");
+    }
+
+    @Test
+    void requestEndWorkRunsOffTheEventLoop() {
+        app.close();
+        app = new TestApp("RequestLifecycleTest", Map.of("tether.databases.default.conn-max-age", 0));
+        assertEquals(200, app.get("/t/blocking").statusCode());
+        app.awaitQuiet(1);
+        Await.until("the connection closed at request end", () -> app.backend.openCount() == 0);
+
+        assertEquals(1, app.backend.connections.size());
+        assertFalse(app.backend.connections.getFirst().closedOnEventLoop, "CONN_MAX_AGE=0 closed it, but not on the event loop");
     }
 
     @Test
@@ -70,6 +126,15 @@ class RequestLifecycleTest {
         assertEquals(500, app.get("/t/boom").statusCode());
         app.awaitQuiet(1);
         assertEquals(1, app.signals.started.get());
+    }
+
+    @Test
+    void databaseFailureIsAnswered503WithoutItsDetails() {
+        HttpResponse<String> response = app.get("/t/db-down");
+
+        assertEquals(503, response.statusCode());
+        assertEquals("Service Unavailable: database error", response.body());
+        app.awaitQuiet(1);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.tether.vertx;
 
+import dev.tether.api.ConfigurationException;
 import dev.tether.engine.Tether;
 import dev.tether.vertx.internal.ContextLocals;
+import dev.tether.vertx.internal.Failures;
 import dev.tether.vertx.internal.JsonSettings;
 import dev.tether.vertx.internal.RequestScope;
+import dev.tether.vertx.internal.SharedTether;
 import dev.tether.vertx.internal.VertxContextStorage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -12,11 +15,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Tether for Vert.x 5. Each HTTP request is one context: {@link #handler} starts Tether's unit of work when
@@ -35,68 +38,90 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     .listen(8080);
  * }</pre>
  *
- * Connections are bounded by MAX_CONNECTIONS per alias and per {@code TetherVertx}: create one per
- * application and share it between verticle instances.
+ * Connections are bounded by MAX_CONNECTIONS per alias for the whole Vert.x application: instances created
+ * from the same configuration share one engine.
  */
 public final class TetherVertx {
-    private static final System.Logger LOG = System.getLogger("dev.tether.vertx");
 
     static {
         ContextLocals.register();
     }
 
     private final Vertx vertx;
+    private final SharedTether shared;
     private final Tether tether;
     private final VertxContextStorage storage;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TetherVertx(Vertx vertx, Tether tether, VertxContextStorage storage) {
+    private TetherVertx(Vertx vertx, SharedTether shared) {
         this.vertx = vertx;
-        this.tether = tether;
-        this.storage = storage;
+        this.shared = shared;
+        this.tether = shared.tether();
+        this.storage = shared.storage();
     }
 
     /**
-     * Reads {@code {"databases": {"<alias>": {<Django-style keys>} or "<database URL>"}}} (other entries are
-     * ignored) and starts Tether. PERSISTENCE defaults to context. Call it from a verticle's {@code start()}
-     * with {@code config()}: a wrong setting then fails the deployment, naming the alias, the key and the fix.
+     * Reads {@code {"databases": {"<alias>": {<Django-style keys>} or "<database URL>"}}} and starts Tether, or joins
+     * the one already started in this {@code vertx} under the same {@code "poolName"} (default {@code "default"}):
+     * every verticle instance shares one engine and one cap, like Vert.x's shared pools. Other entries of
+     * {@code config} are ignored. PERSISTENCE defaults to context. Call it from a verticle's {@code start()} with
+     * {@code config()}: a wrong setting then fails the deployment, naming the alias, the key and the fix. With
+     * {@code "checkOnStart": true} use {@link #start(Vertx, JsonObject)}, which checks the databases off the event loop.
      *
      * @throws dev.tether.api.ConfigurationException when a setting is missing or wrong
      */
     public static TetherVertx create(Vertx vertx, JsonObject config) {
-        return create(vertx, configure(Tether.builder(), config));
+        return create(vertx, config, Tether::builder);
     }
 
     /**
-     * Adds the databases of a JSON configuration ({@link #create(Vertx, JsonObject) the same form}) to
-     * {@code builder}, for applications that also set listeners, backends or timeouts on it.
+     * {@link #create(Vertx, JsonObject)} with a builder of its own (listeners, backends, timeouts), called only by the
+     * first verticle instance that starts the shared engine.
+     */
+    public static TetherVertx create(Vertx vertx, JsonObject config, Supplier<Tether.Builder> builder) {
+        Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(builder, "builder");
+        ContextLocals.check(vertx);
+        if (JsonSettings.checkOnStart(config) && Context.isOnEventLoopThread()) {
+            throw new ConfigurationException("\"" + JsonSettings.CHECK_ON_START + "\": true opens a connection, which "
+                    + "must not happen on the event loop; start Tether with TetherVertx.start(vertx, config()), which "
+                    + "returns a Future, instead of TetherVertx.create");
+        }
+        SharedTether shared = SharedTether.acquire(vertx, JsonSettings.poolName(config), JsonSettings.databasesJson(config),
+                () -> configure(builder.get(), config));
+        return new TetherVertx(vertx, shared);
+    }
+
+    /** {@link #create(Vertx, JsonObject)} on a worker thread, so that {@code "checkOnStart": true} may connect. */
+    public static Future<TetherVertx> start(Vertx vertx, JsonObject config) {
+        return start(vertx, config, Tether::builder);
+    }
+
+    /** {@link #create(Vertx, JsonObject, Supplier)} on a worker thread, so that {@code "checkOnStart": true} may connect. */
+    public static Future<TetherVertx> start(Vertx vertx, JsonObject config, Supplier<Tether.Builder> builder) {
+        return vertx.executeBlocking(() -> create(vertx, config, builder), false);
+    }
+
+    /**
+     * Adds the databases of a JSON configuration ({@link #create(Vertx, JsonObject) the same form}) and its
+     * {@code "checkOnStart"} to {@code builder}.
      *
      * @throws dev.tether.api.ConfigurationException when a setting is missing or wrong
      */
     public static Tether.Builder configure(Tether.Builder builder, JsonObject config) {
         JsonSettings.databases(config).forEach(builder::database);
-        return builder;
+        return builder.checkOnStart(JsonSettings.checkOnStart(config));
     }
 
     /**
-     * Starts Tether from a builder (listeners, backends, clock), storing its state in Vert.x contexts.
-     * Every database must use {@code Persistence.CONTEXT}.
+     * Starts a Tether of its own from a builder (listeners, backends, clock), storing its state in Vert.x contexts;
+     * it is not shared with other verticle instances.
      */
     public static TetherVertx create(Vertx vertx, Tether.Builder builder) {
         Objects.requireNonNull(vertx, "vertx");
+        Objects.requireNonNull(builder, "builder");
         ContextLocals.check(vertx);
-        VertxContextStorage storage = new VertxContextStorage();
-        Tether tether = builder.contextStorage(storage).build();
-        try {
-            for (String alias : tether.aliases()) {
-                JsonSettings.requireContextPersistence(tether.settings(alias),
-                        "build its settings with .persistence(Persistence.CONTEXT), or leave PERSISTENCE out of the "
-                                + "JSON configuration given to TetherVertx.create");
-            }
-        } catch (RuntimeException e) {
-            tether.close();
-            throw e;
-        }
-        return new TetherVertx(vertx, tether, storage);
+        return new TetherVertx(vertx, SharedTether.acquire(vertx, null, null, () -> builder));
     }
 
     /**
@@ -117,7 +142,8 @@ public final class TetherVertx {
 
     /**
      * {@code handler}, with each request as one Tether context. If {@code handler} throws, the request is
-     * answered 500 (or its connection reset when the response had started) and the error is rethrown to
+     * answered 503 for a database failure ({@link java.sql.SQLException}) and 500 otherwise, with a short body and the
+     * details in the log (or its connection reset when the response had started), and the error is rethrown to
      * Vert.x. This handler owns the response's {@code endHandler} and {@code closeHandler}: do not replace them.
      */
     public Handler<HttpServerRequest> handler(Handler<HttpServerRequest> handler) {
@@ -125,17 +151,29 @@ public final class TetherVertx {
         return request -> {
             RequestScope scope = null;
             try {
-                scope = new RequestScope(tether.begin());
-                storage.bind(Vertx.currentContext(), scope);
+                scope = beginRequest();
                 handle(request, handler, scope);
             } catch (RuntimeException | Error e) {
-                answerFailure(request);
+                Failures.answer(request.response(), e);
                 if (scope != null) {
                     scope.over();
                 }
                 throw e;
             }
         };
+    }
+
+    /** Starts a request's unit of work and makes the current Vert.x context its context. */
+    RequestScope beginRequest() {
+        RequestScope scope = new RequestScope(tether.begin());
+        storage.bind(Vertx.currentContext(), scope);
+        return scope;
+    }
+
+    /** The request whose context is the current one, or null. */
+    RequestScope currentRequest() {
+        Context context = Vertx.currentContext();
+        return context == null ? null : storage.request(context);
     }
 
     private static void handle(HttpServerRequest request, Handler<HttpServerRequest> handler, RequestScope scope) {
@@ -150,22 +188,6 @@ public final class TetherVertx {
             handler.handle(request);
         } finally {
             scope.leave();
-        }
-    }
-
-    private static void answerFailure(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        try {
-            if (response.ended() || response.closed()) {
-                return;
-            }
-            if (response.headWritten()) {
-                response.reset();
-            } else {
-                response.setStatusCode(500).end();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, () -> "could not answer a failed request: " + e);
         }
     }
 
@@ -212,15 +234,21 @@ public final class TetherVertx {
         });
     }
 
-    /** Closes Tether's connections (off the event loop), waiting at most its shutdown timeout for ones in use. */
+    /**
+     * This verticle instance is done with Tether: the last instance sharing the engine closes its connections (off
+     * the event loop), waiting at most its shutdown timeout for ones in use. Idempotent.
+     */
     public Future<Void> close() {
+        if (!closed.compareAndSet(false, true)) {
+            return Future.succeededFuture();
+        }
         if (Context.isOnEventLoopThread()) {
             return vertx.executeBlocking(() -> {
-                tether.close();
+                shared.release();
                 return null;
             }, false);
         }
-        tether.close();
+        shared.release();
         return Future.succeededFuture();
     }
 }

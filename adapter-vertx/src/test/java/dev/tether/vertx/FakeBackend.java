@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Connections to nowhere: {@code nativeSQL(anything)} answers the physical connection's number. */
 final class FakeBackend implements Backend {
     final AtomicInteger opened = new AtomicInteger();
+    /** When set, connecting fails as a stopped server would. */
+    volatile boolean refuse;
 
     @Override
     public List<String> engineNames() {
@@ -24,7 +26,10 @@ final class FakeBackend implements Backend {
     }
 
     @Override
-    public Connection connect(DatabaseSettings settings) {
+    public Connection connect(DatabaseSettings settings) throws SQLException {
+        if (refuse) {
+            throw new SQLException("Connection refused", "08001");
+        }
         String id = "connection-" + opened.incrementAndGet();
         boolean[] state = {true, false}; // autocommit, closed
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},

@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +61,11 @@ final class Rig implements AutoCloseable {
     int serve(Handler<HttpServerRequest> handler) {
         HttpServer server = vertx.createHttpServer().requestHandler(db.handler(handler));
         return await(server.listen(0, "127.0.0.1")).actualPort();
+    }
+
+    /** An HTTP server on a random port whose requests go straight to {@code router}; returns the port. */
+    int serve(Router router) {
+        return await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
     }
 
     Future<Response> request(int port, String path) {

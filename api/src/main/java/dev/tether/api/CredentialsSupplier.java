@@ -14,6 +14,7 @@ public interface CredentialsSupplier {
      * The credentials to open a connection with now.
      *
      * @param settings the alias's settings, with the USER and PASSWORD it was configured with
+     * @return the user and password (or token) for one new connection
      * @throws SQLException when none can be had; opening the connection then fails with it
      */
     Credentials credentials(DatabaseSettings settings) throws SQLException;

@@ -47,6 +47,7 @@ public record DatabaseSettings(
     /** CONN_MAX_AGE for connections that never age (Django's {@code None}). */
     public static final Duration UNLIMITED = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
 
+    /** Validates and normalises the settings; prefer {@link #builder} or {@link #fromMap}. */
     public DatabaseSettings {
         alias = Objects.requireNonNullElse(alias, "").strip();
         if (alias.isEmpty()) {
@@ -110,21 +111,43 @@ public record DatabaseSettings(
         return value.strip();
     }
 
-    /** Reads Django-style keys; see {@link Setting} for the keys and their spellings. */
+    /**
+     * Reads Django-style keys; see {@link Setting} for the keys and their spellings.
+     *
+     * @param alias  the alias the settings are for
+     * @param values settings by key
+     * @return the validated settings
+     */
     public static DatabaseSettings fromMap(String alias, Map<String, ?> values) {
         return SettingsReader.fromMap(alias, values);
     }
 
-    /** Reads a URL such as {@code postgresql://user:secret@host:5432/app?conn_max_age=60&health_checks=true}. */
+    /**
+     * Reads a URL such as {@code postgresql://user:secret@host:5432/app?conn_max_age=60&health_checks=true}.
+     *
+     * @param alias the alias the settings are for
+     * @param url   the database URL
+     * @return the validated settings
+     */
     public static DatabaseSettings fromUrl(String alias, String url) {
         return builder(alias).url(url).build();
     }
 
+    /**
+     * A builder with every setting at its default.
+     *
+     * @param alias the alias the settings are for
+     * @return a new builder
+     */
     public static Builder builder(String alias) {
         return new Builder(alias);
     }
 
-    /** A builder holding these settings, to derive variants. */
+    /**
+     * A builder holding these settings, to derive variants.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(alias).engine(engine).name(name).user(user).password(password).host(host).port(port)
                 .options(options).maxAge(maxAge).healthChecks(healthChecks).autocommit(autocommit).timeZone(timeZone)
@@ -133,11 +156,21 @@ public record DatabaseSettings(
                 .release(release).pooler(pooler).serverShare(serverShare).credentialLifetime(credentialLifetime);
     }
 
-    /** These settings with the user and password of {@code credentials}: what a backend connects with. */
+    /**
+     * These settings with the user and password of {@code credentials}: what a backend connects with.
+     *
+     * @param credentials the user and password for one new connection
+     * @return a copy of these settings with that user and password
+     */
     public DatabaseSettings withCredentials(Credentials credentials) {
         return toBuilder().user(credentials.user()).password(credentials.password()).build();
     }
 
+    /**
+     * Whether connections never age (CONN_MAX_AGE unlimited).
+     *
+     * @return whether max age is {@link #UNLIMITED}
+     */
     public boolean unlimitedMaxAge() {
         return maxAge.equals(UNLIMITED);
     }
@@ -199,11 +232,23 @@ public record DatabaseSettings(
             this.alias = alias;
         }
 
+        /**
+         * The alias these settings are for.
+         *
+         * @return the alias
+         */
         public String alias() {
             return alias;
         }
 
-        /** Sets one setting by its key in any spelling Tether accepts ({@code CONN_MAX_AGE}, {@code conn-max-age}, ...). */
+        /**
+         * Sets one setting by its key in any spelling Tether accepts ({@code CONN_MAX_AGE}, {@code conn-max-age}, ...).
+         *
+         * @param key   the setting's key
+         * @param value its value, as a string or the setting's type
+         * @return this builder
+         * @throws ConfigurationException naming the alias and the key when either is wrong
+         */
         public Builder set(String key, Object value) {
             Setting.find(alias, key).apply(this, key, value);
             return this;
@@ -212,48 +257,99 @@ public record DatabaseSettings(
         /**
          * Applies settings from Django-style keys, a {@code URL} key first; what the map does not set keeps the
          * value it had, so a caller (an adapter) can set its own defaults before.
+         *
+         * @param values settings by key
+         * @return this builder
          */
         public Builder apply(Map<String, ?> values) {
             SettingsReader.applyMap(this, values);
             return this;
         }
 
-        /** Applies a database URL; settings set later override what it gave. */
+        /**
+         * Applies a database URL; settings set later override what it gave.
+         *
+         * @param url such as {@code postgresql://user:secret@host:5432/app?conn_max_age=60}
+         * @return this builder
+         */
         public Builder url(String url) {
             SettingsReader.applyUrl(this, url);
             return this;
         }
 
+        /**
+         * Sets ENGINE, the backend's name ({@code postgresql}, {@code mysql}, {@code h2}, ...).
+         *
+         * @param engine the engine name
+         * @return this builder
+         */
         public Builder engine(String engine) {
             this.engine = engine;
             return this;
         }
 
+        /**
+         * Sets NAME, the database to connect to.
+         *
+         * @param name the database name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * Sets USER.
+         *
+         * @param user the user name
+         * @return this builder
+         */
         public Builder user(String user) {
             this.user = user;
             return this;
         }
 
+        /**
+         * Sets PASSWORD; it never appears in {@code toString}, logs or errors.
+         *
+         * @param password the password
+         * @return this builder
+         */
         public Builder password(String password) {
             this.password = password;
             return this;
         }
 
+        /**
+         * Sets HOST; empty means the backend's local default.
+         *
+         * @param host the host name or address
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = host;
             return this;
         }
 
+        /**
+         * Sets PORT; 0 means the backend's default port.
+         *
+         * @param port the TCP port, or 0
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
+        /**
+         * Adds one OPTIONS entry, a driver property the backend passes on or interprets.
+         *
+         * @param key   the option's name
+         * @param value its value; {@code null} is taken as empty
+         * @return this builder
+         */
         public Builder option(String key, String value) {
             if (key == null || key.isBlank()) {
                 throw ConfigurationException.of(alias, Setting.OPTIONS.key(), "has an option with no name",
@@ -263,86 +359,178 @@ public record DatabaseSettings(
             return this;
         }
 
+        /**
+         * Adds OPTIONS entries; see {@link #option}.
+         *
+         * @param values options by name
+         * @return this builder
+         */
         public Builder options(Map<String, String> values) {
             values.forEach(this::option);
             return this;
         }
 
-        /** {@link Duration#ZERO}: close at the end of each request; {@link #UNLIMITED}: never age. */
+        /**
+         * Sets CONN_MAX_AGE.
+         *
+         * @param maxAge {@link Duration#ZERO}: close at the end of each request; {@link #UNLIMITED}: never age
+         * @return this builder
+         */
         public Builder maxAge(Duration maxAge) {
             this.maxAge = maxAge;
             return this;
         }
 
+        /**
+         * Sets CONN_HEALTH_CHECKS: ping a reused connection before its first use in a request.
+         *
+         * @param healthChecks whether to check
+         * @return this builder
+         */
         public Builder healthChecks(boolean healthChecks) {
             this.healthChecks = healthChecks;
             return this;
         }
 
+        /**
+         * Sets AUTOCOMMIT, the mode connections start in and must be left in.
+         *
+         * @param autocommit the autocommit mode
+         * @return this builder
+         */
         public Builder autocommit(boolean autocommit) {
             this.autocommit = autocommit;
             return this;
         }
 
+        /**
+         * Sets TIME_ZONE, the session time zone; empty keeps the server's.
+         *
+         * @param timeZone a zone name such as {@code UTC}
+         * @return this builder
+         */
         public Builder timeZone(String timeZone) {
             this.timeZone = timeZone;
             return this;
         }
 
+        /**
+         * Sets PERSISTENCE: connections kept per thread or per context.
+         *
+         * @param persistence the persistence mode
+         * @return this builder
+         */
         public Builder persistence(Persistence persistence) {
             this.persistence = persistence;
             return this;
         }
 
+        /**
+         * Sets MAX_CONNECTIONS, the cap on physical connections for the alias.
+         *
+         * @param maxConnections the cap
+         * @return this builder
+         */
         public Builder maxConnections(int maxConnections) {
             this.maxConnections = maxConnections;
             return this;
         }
 
+        /**
+         * Sets ACQUIRE_TIMEOUT, how long to wait for a connection at the cap.
+         *
+         * @param acquireTimeout the longest wait
+         * @return this builder
+         */
         public Builder acquireTimeout(Duration acquireTimeout) {
             this.acquireTimeout = acquireTimeout;
             return this;
         }
 
+        /**
+         * Sets MAX_AGE_JITTER: each connection's max age is shortened by a random fraction up to this.
+         *
+         * @param maxAgeJitter a fraction from 0 to 0.5
+         * @return this builder
+         */
         public Builder maxAgeJitter(double maxAgeJitter) {
             this.maxAgeJitter = maxAgeJitter;
             return this;
         }
 
+        /**
+         * Sets IDLE_TIMEOUT: the reaper closes connections unused this long.
+         *
+         * @param idleTimeout the idle time
+         * @return this builder
+         */
         public Builder idleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
             return this;
         }
 
+        /**
+         * Sets CONNECT_TIMEOUT, the bound on opening a connection.
+         *
+         * @param connectTimeout the bound
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
-        /** {@link Release#TRANSACTION} hands the connection back after each transaction; see {@link Release}. */
+        /**
+         * Sets RELEASE.
+         *
+         * @param release {@link Release#TRANSACTION} hands the connection back after each transaction; see {@link Release}
+         * @return this builder
+         */
         public Builder release(Release release) {
             this.release = release;
             return this;
         }
 
-        /** Tells Tether a pooler sits in front of the server, and in which pool mode; see {@link Pooler}. */
+        /**
+         * Sets POOLER: tells Tether a pooler sits in front of the server, and in which pool mode; see {@link Pooler}.
+         *
+         * @param pooler the pooler's mode, or none
+         * @return this builder
+         */
         public Builder pooler(Pooler pooler) {
             this.pooler = pooler;
             return this;
         }
 
-        /** The share of the server's connection limit above which MAX_CONNECTIONS draws a warning at start-up. */
+        /**
+         * Sets SERVER_SHARE: the share of the server's connection limit above which MAX_CONNECTIONS draws a warning
+         * at start-up.
+         *
+         * @param serverShare a fraction of the server's limit
+         * @return this builder
+         */
         public Builder serverShare(double serverShare) {
             this.serverShare = serverShare;
             return this;
         }
 
-        /** How long credentials stay valid (a token's lifetime); connections retire before it. ZERO: never. */
+        /**
+         * How long credentials from a supplier stay valid (a token's lifetime); connections retire before it.
+         *
+         * @param credentialLifetime the lifetime, {@link Duration#ZERO} for credentials that do not expire
+         * @return this builder
+         */
         public Builder credentialLifetime(Duration credentialLifetime) {
             this.credentialLifetime = credentialLifetime;
             return this;
         }
 
+        /**
+         * Validates and builds the settings.
+         *
+         * @return the settings
+         * @throws ConfigurationException naming the alias and the setting when a value is wrong
+         */
         public DatabaseSettings build() {
             return new DatabaseSettings(alias, engine, name, user, password, host, port, options, maxAge, healthChecks,
                     autocommit, timeZone, persistence, maxConnections, acquireTimeout, maxAgeJitter, idleTimeout,

@@ -3,6 +3,8 @@ package dev.tether.api;
 /**
  * One alias's physical connections at a moment.
  *
+ * @param alias     the database alias
+ * @param cap       MAX_CONNECTIONS, the most connections the alias may open
  * @param open      physical connections open now (never more than the cap)
  * @param inUse     held by a thread or context for its current work
  * @param parked    kept by a thread between its requests (thread persistence)

@@ -11,9 +11,18 @@ public interface Signals {
     /** Django's {@code request_finished}: applies the rules, then releases the current owner's connections. */
     void requestFinished();
 
-    /** Starts a unit of work for the current thread or context; close it to finish. */
+    /**
+     * Starts a unit of work for the current thread or context; close it to finish.
+     *
+     * @return the unit of work, which sent "request started"
+     */
     UnitOfWork begin();
 
-    /** Adds a listener; closing the returned handle removes it. */
+    /**
+     * Adds a listener.
+     *
+     * @param listener receives every signal from now on
+     * @return a handle whose {@code close()} removes the listener
+     */
     AutoCloseable subscribe(TetherListener listener);
 }

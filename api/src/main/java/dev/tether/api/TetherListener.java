@@ -13,15 +13,28 @@ public interface TetherListener {
     default void requestFinished() {
     }
 
-    /** A physical connection was opened and initialised; fires once per physical connection. */
+    /**
+     * A physical connection was opened and initialised; fires once per physical connection.
+     *
+     * @param connection which connection, of which alias
+     */
     default void connectionCreated(ConnectionEvent connection) {
     }
 
-    /** A physical connection was closed. */
+    /**
+     * A physical connection was closed.
+     *
+     * @param connection which connection, of which alias
+     * @param reason     why it was closed
+     */
     default void connectionClosed(ConnectionEvent connection, CloseReason reason) {
     }
 
-    /** A transaction left open when its request or context ended was rolled back. */
+    /**
+     * A transaction left open when its request or context ended was rolled back.
+     *
+     * @param connection which connection, of which alias
+     */
     default void transactionRolledBack(ConnectionEvent connection) {
     }
 }

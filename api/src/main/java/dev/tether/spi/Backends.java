@@ -17,7 +17,11 @@ public final class Backends {
     private Backends() {
     }
 
-    /** Every backend that loads; a broken provider is logged and skipped. */
+    /**
+     * Every backend that loads; a broken provider is logged and skipped.
+     *
+     * @return the backends found by {@link ServiceLoader}
+     */
     public static List<Backend> available() {
         List<Backend> found = new ArrayList<>();
         var iterator = ServiceLoader.load(Backend.class).iterator();
@@ -36,13 +40,23 @@ public final class Backends {
     /**
      * The backend for a settings' ENGINE.
      *
+     * @param settings the alias's settings
+     * @return the backend
      * @throws ConfigurationException listing the engines found when none matches
      */
     public static Backend forSettings(DatabaseSettings settings) {
         return find(settings.alias(), settings.engine(), available());
     }
 
-    /** The backend among {@code candidates} that answers to {@code engine}. */
+    /**
+     * The backend among {@code candidates} that answers to {@code engine}.
+     *
+     * @param alias      the alias, for the error message
+     * @param engine     the ENGINE value, matched case-insensitively
+     * @param candidates the backends to choose from
+     * @return the first that answers to the name
+     * @throws ConfigurationException listing the engines found when none matches
+     */
     public static Backend find(String alias, String engine, List<Backend> candidates) {
         String wanted = engine.toLowerCase(Locale.ROOT);
         for (Backend backend : candidates) {

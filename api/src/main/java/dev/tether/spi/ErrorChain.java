@@ -15,7 +15,12 @@ public final class ErrorChain {
     private ErrorChain() {
     }
 
-    /** The error, its causes and its next exceptions (with theirs), each once and at most 32, cycles cut. */
+    /**
+     * The error, its causes and its next exceptions (with theirs), each once and at most 32, cycles cut.
+     *
+     * @param error the error to walk
+     * @return the links, the error first
+     */
     public static List<Throwable> links(SQLException error) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> links = new ArrayList<>();
@@ -31,6 +36,10 @@ public final class ErrorChain {
     /**
      * A broken connection anywhere in the chain wins (a batch can fail on data, then lose the link);
      * otherwise the first link {@code perLink} classifies (non-null) decides; otherwise {@link ErrorClass#OTHER}.
+     *
+     * @param error   the error to classify
+     * @param perLink a link's class, or {@code null} when that link says nothing
+     * @return the class of the whole chain
      */
     public static ErrorClass classify(SQLException error, Function<Throwable, ErrorClass> perLink) {
         ErrorClass decided = null;

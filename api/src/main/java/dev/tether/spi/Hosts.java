@@ -13,6 +13,10 @@ public final class Hosts {
      * {@code host:port[,host:port...]} from HOST and PORT: each comma-separated entry keeps its own port if it gives
      * one ({@code db2:5433}, {@code [::1]:5433}), else gets PORT or {@code defaultPort}; a bare IPv6 address is
      * bracketed; an empty HOST is localhost.
+     *
+     * @param settings    the alias's settings
+     * @param defaultPort the engine's port, used when neither the entry nor PORT gives one
+     * @return the hosts and ports for the driver's URL
      */
     public static String authority(DatabaseSettings settings, int defaultPort) {
         int port = settings.port() == 0 ? defaultPort : settings.port();
@@ -32,7 +36,12 @@ public final class Hosts {
         return String.join(",", entries);
     }
 
-    /** Whether HOST names several hosts to fail over between. */
+    /**
+     * Whether HOST names several hosts to fail over between.
+     *
+     * @param settings the alias's settings
+     * @return whether HOST holds a comma-separated list
+     */
     public static boolean several(DatabaseSettings settings) {
         return settings.host().contains(",");
     }

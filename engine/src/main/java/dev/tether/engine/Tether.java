@@ -137,6 +137,32 @@ public final class Tether implements Signals, AutoCloseable {
         return task -> threads.newThread(contextual(task));
     }
 
+    /**
+     * Opens (or takes) one connection per alias and checks it is usable, each in a context of its own that ends
+     * at once, so the connection is kept for the first request. Used at start-up to fail fast on a database that
+     * is down or refuses the settings; the caller must be allowed to block.
+     *
+     * @throws TetherException naming the alias, what went wrong and what to do
+     */
+    public void check() {
+        for (String alias : aliases()) {
+            try {
+                engine.inContext(() -> {
+                    try (Connection connection = connection(alias)) {
+                        int seconds = (int) Math.clamp(settings(alias).connectTimeout().toSeconds(), 1, Integer.MAX_VALUE);
+                        if (!connection.isValid(seconds)) {
+                            throw new SQLException("[" + alias + "] the new connection did not answer a liveness check");
+                        }
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new TetherException("Database '" + alias + "' failed its start-up check: " + e.getMessage()
+                        + " Start the database or correct its settings; or turn the start-up check off to start without it", e);
+            }
+        }
+    }
+
     /** Runs the reaper's pass now: closes expired and idle connections, takes back those of dead threads. */
     public void reap() {
         engine.reap();
@@ -159,6 +185,7 @@ public final class Tether implements Signals, AutoCloseable {
         private RandomGenerator random = RandomGenerator.getDefault();
         private Duration reaperPeriod = Duration.ofSeconds(30);
         private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private boolean checkOnStart;
 
         private Builder() {
         }
@@ -221,6 +248,12 @@ public final class Tether implements Signals, AutoCloseable {
             return this;
         }
 
+        /** Whether {@link #build()} opens and {@link Tether#check() checks} one connection per alias; off by default. */
+        public Builder checkOnStart(boolean check) {
+            this.checkOnStart = check;
+            return this;
+        }
+
         public Builder listener(TetherListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -230,6 +263,10 @@ public final class Tether implements Signals, AutoCloseable {
          * Where alias {@code alias} gets the user and password (or token) for each new physical connection, instead
          * of USER and PASSWORD: rotated passwords, IAM tokens. Set CREDENTIAL_LIFETIME to retire connections before
          * the credentials they were opened with expire.
+         *
+         * @param alias    a configured alias
+         * @param supplier asked once per new physical connection
+         * @return this builder
          */
         public Builder credentials(String alias, CredentialsSupplier supplier) {
             credentials.put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(supplier, "supplier"));
@@ -248,9 +285,18 @@ public final class Tether implements Signals, AutoCloseable {
             if (!databases.isEmpty()) {
                 candidates.addAll(Backends.available());
             }
-            return new Tether(new Engine(List.copyOf(databases.values()),
+            Tether tether = new Tether(new Engine(List.copyOf(databases.values()),
                     settings -> Backends.find(settings.alias(), settings.engine(), candidates), storage, ticker, random,
                     reaperPeriod, shutdownTimeout, listeners, Map.copyOf(credentials)));
+            if (checkOnStart) {
+                try {
+                    tether.check();
+                } catch (RuntimeException e) {
+                    tether.close();
+                    throw e;
+                }
+            }
+            return tether;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tether.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +44,47 @@ class ConfigurationTest {
             TetherException error = assertThrows(TetherException.class, () -> tether.dataSource("reporting"));
             assertTrue(error.getMessage().contains("'reporting'"), error.getMessage());
             assertTrue(error.getMessage().contains("default, replica"), error.getMessage());
+        }
+    }
+
+    @Test
+    void startUpCheckFailsTheBuildNamingTheAliasAndTheFix() {
+        TestBackend backend = new TestBackend();
+        backend.failConnectWith = "08001";
+        Tether.Builder builder = Tether.builder().backend(backend).checkOnStart(true)
+                .database(DatabaseSettings.builder("reports").engine("test").name("r").password("s3cret").build());
+
+        TetherException error = assertThrows(TetherException.class, builder::build);
+
+        assertTrue(error.getMessage().startsWith("Database 'reports' failed its start-up check: [reports] cannot connect"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("simulated connect failure"), error.getMessage());
+        assertTrue(error.getMessage().contains("turn the start-up check off"), error.getMessage());
+        assertFalse(error.getMessage().contains("s3cret"), error.getMessage());
+    }
+
+    @Test
+    void startUpCheckKeepsItsConnectionForTheFirstRequest() throws Exception {
+        TestBackend backend = new TestBackend();
+        try (Tether tether = Tether.builder().backend(backend).checkOnStart(true)
+                .database(DatabaseSettings.builder("default").engine("test").name("a").maxAge(DatabaseSettings.UNLIMITED)
+                        .build()).build()) {
+            assertEquals(1, backend.opened(), "the check opened one connection");
+            assertEquals(0, tether.stats("default").inUse(), "and released it");
+            try (UnitOfWork ignored = tether.begin(); java.sql.Connection c = tether.connection("default")) {
+                c.getAutoCommit();
+            }
+            assertEquals(1, backend.opened(), "the first request reused it");
+        }
+    }
+
+    @Test
+    void withoutTheStartUpCheckNothingConnectsAtBuild() {
+        TestBackend backend = new TestBackend();
+        backend.failConnectWith = "08001";
+        try (Tether ignored = Tether.builder().backend(backend)
+                .database(DatabaseSettings.builder("default").engine("test").name("a").build()).build()) {
+            assertEquals(0, backend.opened());
         }
     }
 

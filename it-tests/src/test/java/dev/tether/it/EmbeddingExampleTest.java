@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tether.api.UnitOfWork;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,12 +21,14 @@ class EmbeddingExampleTest {
     @Test
     void readmeExampleKeepsOneConnectionAcrossRequests() throws SQLException {
         Server server = Servers.postgres();
+        // url: "postgresql://app@localhost:5432/app?conn_max_age=60&health_checks=true"
         String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + server.database()
                 + "?conn_max_age=60&health_checks=true";
         Set<Long> sessions = new HashSet<>();
 
         try (Tether tether = Tether.builder()
                 .databaseUrl("default", url)
+                .checkOnStart(true)   // opens and checks one connection now: a database that is down fails here, explained
                 .build()) {
             for (int i = 0; i < 10; i++) {
                 // Once per request, job or message: the unit of work sends "request started" and "request finished".

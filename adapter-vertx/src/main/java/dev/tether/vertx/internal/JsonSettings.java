@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,6 +16,10 @@ import java.util.Map;
  */
 public final class JsonSettings {
     public static final String DATABASES = "databases";
+    /** The name verticle instances share one engine under; each name is one engine and one cap per Vert.x. */
+    public static final String POOL_NAME = "poolName";
+    /** {@code true}: open and check one connection per alias when Tether starts. */
+    public static final String CHECK_ON_START = "checkOnStart";
     private static final String EXAMPLE = "{\"databases\": {\"default\": {\"ENGINE\": \"postgresql\", \"NAME\": \"app\", "
             + "\"HOST\": \"127.0.0.1\", \"CONN_MAX_AGE\": 60}}}";
 
@@ -36,6 +39,32 @@ public final class JsonSettings {
         return settings;
     }
 
+    public static String poolName(JsonObject config) {
+        Object name = config == null ? null : config.getValue(POOL_NAME);
+        if (name == null) {
+            return "default";
+        }
+        if (!(name instanceof String text) || text.isBlank()) {
+            throw new ConfigurationException("The Vert.x configuration's '" + POOL_NAME + "' is " + name
+                    + "; give it a name such as \"orders\", or leave it out to share the engine named \"default\"");
+        }
+        return text;
+    }
+
+    public static boolean checkOnStart(JsonObject config) {
+        Object check = config == null ? null : config.getValue(CHECK_ON_START);
+        if (check == null || check instanceof Boolean) {
+            return Boolean.TRUE.equals(check);
+        }
+        throw new ConfigurationException("The Vert.x configuration's '" + CHECK_ON_START + "' is " + check
+                + "; use true (open and check one connection per database at start-up) or false");
+    }
+
+    /** The {@code databases} entry as given, to tell whether two verticles configured the same databases. */
+    public static JsonObject databasesJson(JsonObject config) {
+        return config != null && config.getValue(DATABASES) instanceof JsonObject databases ? databases : null;
+    }
+
     private static DatabaseSettings database(String alias, Object value) {
         Map<String, Object> keys = new LinkedHashMap<>();
         switch (value) {
@@ -44,18 +73,8 @@ public final class JsonSettings {
             case null, default -> throw new ConfigurationException("Database '" + alias + "': its settings must be a JSON "
                     + "object of keys such as {\"ENGINE\": \"postgresql\", \"NAME\": \"app\"}, or a database URL string");
         }
-        DatabaseSettings settings = DatabaseSettings.builder(alias).persistence(Persistence.CONTEXT).apply(keys).build();
-        requireContextPersistence(settings, "set PERSISTENCE to 'context' or leave it out (the Vert.x adapter defaults to context)");
-        return settings;
-    }
-
-    /** Vert.x requests hop threads: only context persistence keeps connections bounded by concurrent requests. */
-    public static void requireContextPersistence(DatabaseSettings settings, String fix) {
-        if (settings.persistence() != Persistence.CONTEXT) {
-            throw ConfigurationException.of(settings.alias(), "PERSISTENCE", "is " + settings.persistence().name()
-                    .toLowerCase(Locale.ROOT) + ", but a Vert.x request hops between event-loop, worker and virtual "
-                    + "threads, and thread persistence would park a connection with each of them", fix);
-        }
+        // A request hops threads, so PERSISTENCE=thread would not hold (the engine refuses it); context is the default.
+        return DatabaseSettings.builder(alias).persistence(Persistence.CONTEXT).apply(keys).build();
     }
 
     /** JSON objects and arrays as plain maps and lists, which the settings reader understands. */

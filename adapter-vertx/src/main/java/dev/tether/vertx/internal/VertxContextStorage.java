@@ -44,6 +44,23 @@ public final class VertxContextStorage implements ContextStorage {
         }
     }
 
+    /** A request's context moves between the event loop, worker threads and virtual threads. */
+    @Override
+    public boolean contextsAreThreads() {
+        return false;
+    }
+
+    /** A Vert.x context outlives any one thread: no owner thread. */
+    @Override
+    public Thread ownerThread() {
+        return null;
+    }
+
+    @Override
+    public boolean mustNotBlock() {
+        return Context.isOnEventLoopThread();
+    }
+
     /** The request running on {@code context}, or null outside a request. */
     public RequestScope request(Context context) {
         Binding binding = binding(context);

@@ -41,6 +41,10 @@ public final class MySqlBackend implements Backend {
 
     private static volatile Driver driver;
 
+    /** Found by {@link java.util.ServiceLoader}; stateless. */
+    public MySqlBackend() {
+    }
+
     @Override
     public List<String> engineNames() {
         return List.of("mysql", "mariadb", "django.db.backends.mysql");

@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.spi.Backends;
 import dev.tether.spi.ErrorClass;
+import dev.tether.testing.StallingProxy;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,6 @@ import org.junit.jupiter.api.Test;
 
 /** The backend against a real MySQL-protocol server (MariaDB here), in a database of its own. */
 class MySqlServerTest {
-    private static final String DATABASE = "tether_backend_mysql";
     /** A hang guard, not a speed check: isUsable's own bound plus slack for a loaded machine. */
     private static final Duration USABLE_GUARD = Duration.ofSeconds(MySqlBackend.USABLE_TIMEOUT_SECONDS + 8);
 
@@ -36,7 +38,7 @@ class MySqlServerTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = LocalMySql.database(DATABASE);
+        database = ServerAdmin.ownDatabase(Servers.mysql(), "backend_mysql").settings("admin").build();
     }
 
     @Test

@@ -39,6 +39,10 @@ public final class PostgresBackend implements Backend {
     // The Driver directly, not DriverManager: no registration or caller class-loader checks, on module and class path alike.
     private static final Driver DRIVER = new Driver();
 
+    /** Found by {@link java.util.ServiceLoader}; stateless. */
+    public PostgresBackend() {
+    }
+
     @Override
     public List<String> engineNames() {
         return List.of("postgresql", "postgres", "pgsql", "django.db.backends.postgresql");

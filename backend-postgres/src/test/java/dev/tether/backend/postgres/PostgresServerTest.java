@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.spi.Backends;
 import dev.tether.spi.ErrorClass;
+import dev.tether.testing.StallingProxy;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 /** The backend against a real PostgreSQL server, in a database of its own. */
 class PostgresServerTest {
-    private static final String DATABASE = "tether_backend_postgres";
     /** A hang guard, not a speed check: isUsable's own bound plus slack for a loaded machine. */
     private static final Duration USABLE_GUARD = Duration.ofSeconds(PostgresBackend.USABLE_TIMEOUT_SECONDS + 8);
 
@@ -34,7 +36,7 @@ class PostgresServerTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = LocalPostgres.database(DATABASE);
+        database = ServerAdmin.ownDatabase(Servers.postgres(), "backend_postgres").settings("admin").build();
     }
 
     @Test

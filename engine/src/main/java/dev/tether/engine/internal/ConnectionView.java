@@ -115,7 +115,7 @@ final class ConnectionView implements Connection {
     }
 
     private <T> T statement(Call<T> create, Class<T> type) throws SQLException {
-        return JdbcProxy.wrap(call(create), type, this, null);
+        return physical.openStatements.track(call(create), type, this);
     }
 
     /** Refuses SQL that would leave session state behind a transaction-mode pooler; statements call it too. */

@@ -90,6 +90,8 @@ final class Physical {
     /** Statements ran with autocommit off since the last commit or rollback. */
     boolean transactionOpen;
     final SessionState session = new SessionState();
+    /** Statements handed out on it and not yet closed; closed when it is released. */
+    final OpenStatements openStatements = new OpenStatements();
 
     Physical(long id, String alias, Connection jdbc, long closeAt, boolean autocommit) {
         this.id = id;

@@ -396,6 +396,7 @@ final class Pool {
      * that died. Returns why to close it, or null to keep it.
      */
     private CloseReason settle(Physical p, boolean checkAge) {
+        p.openStatements.closeAll(); // what a request left open must not pile up on a persistent connection
         if (!rollBackOpenTransaction(p)) {
             return p.broken ? CloseReason.BROKEN : CloseReason.SESSION_RESET_FAILED;
         }

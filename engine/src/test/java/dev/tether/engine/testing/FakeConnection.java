@@ -3,8 +3,9 @@ package dev.tether.engine.testing;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.List;
 /**
  * A JDBC connection to nowhere, for the engine's unit tests: it remembers what was done to it and
  * fails on demand. SQL {@code "fail 42601"} throws an SQLException with that SQLSTATE; a killed
- * connection throws 08006 for everything; {@code "sleep 5"} takes 5 ms. Two threads inside one connection at
- * once are counted as an overlap: the engine must never let that happen.
+ * connection throws 08006 for everything; {@code "sleep 5"} takes 5 ms; {@code executeQuery("rows 3")} gives
+ * three rows. Two threads inside one connection at once are counted as an overlap: the engine must never let
+ * that happen.
  */
 public final class FakeConnection implements InvocationHandler {
     public final long id;
@@ -35,6 +37,8 @@ public final class FakeConnection implements InvocationHandler {
     public boolean failResets;
     /** A transaction opened with SQL ("begin"), which JDBC does not see. */
     public boolean sqlTransaction;
+    /** The statements and result sets made on this connection, open or closed. */
+    public final FakeStatements statements = new FakeStatements(this);
 
     /** Threads inside this connection now; two at once means two owners, which {@link #overlaps} counts. */
     private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
@@ -146,8 +150,10 @@ public final class FakeConnection implements InvocationHandler {
             case "getNetworkTimeout" -> 0;
             case "setNetworkTimeout" -> null;
             case "isValid" -> true;
-            case "createStatement" -> statement(null);
-            case "prepareStatement" -> statement((String) args[0]);
+            case "createStatement" -> statements.statement(Statement.class, null);
+            case "prepareStatement" -> statements.statement(PreparedStatement.class, (String) args[0]);
+            case "prepareCall" -> statements.statement(CallableStatement.class, (String) args[0]);
+            case "getMetaData" -> statements.metaData();
             default -> throw new SQLException("FakeConnection does not support " + name);
         };
     }
@@ -163,27 +169,17 @@ public final class FakeConnection implements InvocationHandler {
         }
     }
 
-    private Statement statement(String prepared) {
-        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{prepared == null ? Statement.class : java.sql.PreparedStatement.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "execute", "executeUpdate", "executeQuery" -> {
-                        enter();
-                        try {
-                            yield run(prepared != null ? prepared : (String) args[0], method.getName());
-                        } finally {
-                            inside.decrementAndGet();
-                        }
-                    }
-                    case "close" -> null;
-                    case "isClosed" -> false;
-                    case "toString" -> "FakeStatement";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new SQLException("FakeStatement does not support " + method.getName());
-                });
+    /** Runs one statement's SQL, as a thread inside this connection. */
+    Object execute(String sql, String kind) throws SQLException {
+        enter();
+        try {
+            return run(sql, kind);
+        } finally {
+            inside.decrementAndGet();
+        }
     }
 
+    /** "fail STATE" throws, "sleep N" waits N ms, "rows N" queries N rows; the rest is recorded. */
     private Object run(String sql, String kind) throws SQLException {
         if (closed) {
             throw new SQLException("connection closed", "08003");
@@ -215,14 +211,7 @@ public final class FakeConnection implements InvocationHandler {
             uncommitted.add(sql);
         }
         if (kind.equals("executeQuery")) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{ResultSet.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "next" -> false;
-                        case "close" -> null;
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == args[0];
-                        default -> throw new SQLException("FakeResultSet does not support " + method.getName());
-                    });
+            return sql.startsWith("rows ") ? Integer.parseInt(sql.substring(5).strip()) : 0; // rows the result set has
         }
         return kind.equals("execute") ? (Object) Boolean.FALSE : (Object) 0;
     }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.SignalRecorder;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.stream.Stream;
@@ -52,7 +53,7 @@ abstract class CleanSessionContract extends ServerContract {
         dialect.dropNamespace(server, otherNamespace);
     }
 
-    private Tether capOfOne(Persistence persistence, boolean autocommit, SignalLog signals) {
+    private Tether capOfOne(Persistence persistence, boolean autocommit, SignalRecorder signals) {
         return tether(s -> s.persistence(persistence).autocommit(autocommit).maxConnections(1)
                 .maxAge(DatabaseSettings.UNLIMITED), e -> e.listener(signals));
     }
@@ -70,7 +71,7 @@ abstract class CleanSessionContract extends ServerContract {
     @EnumSource(Persistence.class)
     void aTransactionLeftOpenIsRolledBackBeforeTheNextRequestOnTheSameConnection(Persistence persistence)
             throws Exception {
-        SignalLog signals = new SignalLog();
+        SignalRecorder signals = new SignalRecorder();
         try (Tether tether = capOfOne(persistence, false, signals)) {
             long first = request(tether, persistence, c -> {
                 execute(c, "INSERT INTO items (id) VALUES (1)"); // AUTOCOMMIT=false: a transaction is open
@@ -92,7 +93,7 @@ abstract class CleanSessionContract extends ServerContract {
     @EnumSource(Persistence.class)
     void autocommitTurnedOffWithATransactionLeftOpenDoesNotReachTheNextRequest(Persistence persistence)
             throws Exception {
-        try (Tether tether = capOfOne(persistence, true, new SignalLog())) {
+        try (Tether tether = capOfOne(persistence, true, new SignalRecorder())) {
             request(tether, persistence, c -> {
                 c.setAutoCommit(false);
                 execute(c, "INSERT INTO items (id) VALUES (1)");
@@ -125,7 +126,7 @@ abstract class CleanSessionContract extends ServerContract {
     @MethodSource("persistenceAndAutocommit")
     void isolationReadOnlyAndSchemaChangedByARequestAreBackToDefaultsInTheNext(Persistence persistence,
                                                                                boolean autocommit) throws Exception {
-        try (Tether tether = capOfOne(persistence, autocommit, new SignalLog())) {
+        try (Tether tether = capOfOne(persistence, autocommit, new SignalRecorder())) {
             Session defaults = request(tether, persistence, this::session);
             request(tether, persistence, c -> {
                 c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);

@@ -1,6 +1,6 @@
 package dev.tether.it.context;
 
-import dev.tether.it.servers.Server;
+import dev.tether.testing.servers.Server;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

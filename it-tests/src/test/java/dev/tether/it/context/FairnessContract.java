@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
+import dev.tether.testing.servers.Server;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.tether.it.context;
 
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Servers;
 
 class MysqlSessionAffinityTest extends SessionAffinityContract {
     MysqlSessionAffinityTest() {

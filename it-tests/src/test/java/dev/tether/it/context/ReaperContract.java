@@ -10,8 +10,9 @@ import dev.tether.api.Persistence;
 import dev.tether.api.PoolStats;
 import dev.tether.api.UnitOfWork;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.SignalRecorder;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ abstract class ReaperContract extends ServerContract {
     @ParameterizedTest
     @EnumSource(Persistence.class)
     void idleWorkersConnectionsAreClosedPastMaxAgeWithoutARequestBoundary(Persistence persistence) throws Exception {
-        SignalLog signals = new SignalLog();
+        SignalRecorder signals = new SignalRecorder();
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         try (Tether tether = tether(s -> s.persistence(persistence).maxConnections(WORKERS).maxAge(MAX_AGE),
                 e -> e.reaperPeriod(Duration.ofMillis(100)).listener(signals))) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.Persistence;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
+import dev.tether.testing.servers.Server;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.tether.it.micronaut;
 
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerAdmin;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -37,6 +37,12 @@ class ItController {
         try (Connection connection = dataSource.getConnection()) {
             return String.valueOf(ServerAdmin.currentSessionId(connection));
         }
+    }
+
+    /** Like /session, on the event loop: no {@code @ExecuteOn}. */
+    @Get("/loop")
+    String sessionOnTheEventLoop() throws SQLException {
+        return session();
     }
 
     /** Holds a connection for 20 ms of server time. */

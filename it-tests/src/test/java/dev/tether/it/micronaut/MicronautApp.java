@@ -2,7 +2,8 @@ package dev.tether.it.micronaut;
 
 import dev.tether.api.PoolStats;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
+import dev.tether.testing.SignalRecorder;
+import dev.tether.testing.servers.Server;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class MicronautApp implements AutoCloseable {
     static final String SPEC = "micronaut-it";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    final SignalCounter signals = new SignalCounter();
+    final SignalRecorder signals = new SignalRecorder();
     final ApplicationContext context;
     final EmbeddedServer http;
     final Tether tether;
@@ -38,7 +39,8 @@ final class MicronautApp implements AutoCloseable {
         properties.put(prefix + "name", database);
         properties.put(prefix + "user", server.user());
         properties.put(prefix + "password", server.password());
-        settings.forEach((key, value) -> properties.put(prefix + key, value));
+        // Keys under tether. are application-wide; the rest are the alias's.
+        settings.forEach((key, value) -> properties.put(key.startsWith("tether.") ? key : prefix + key, value));
         context = ApplicationContext.builder().properties(properties).singletons(signals).start();
         http = context.getBean(EmbeddedServer.class).start();
         tether = context.getBean(Tether.class);
@@ -70,7 +72,7 @@ final class MicronautApp implements AutoCloseable {
     /** Waits until {@code requests} requests have finished and no connection is in use. */
     void awaitQuiet(int requests) {
         await(requests + " requests finished and no connection in use",
-                () -> signals.finished.get() == requests && stats().inUse() == 0);
+                () -> signals.requestsFinished() == requests && stats().inUse() == 0);
     }
 
     void await(String what, BooleanSupplier condition) {

@@ -3,8 +3,8 @@ package dev.tether.it.micronaut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,6 +85,29 @@ abstract class MicronautEndToEndContract {
         assertEquals(1, sessions.size(), "every request ran on the same server session");
         assertEquals(1, app.stats().opened());
         assertEquals(1, admin.connectionsTo(database()), "the server saw one connection");
+    }
+
+    @Test
+    void jdbcOnTheEventLoopIsRefusedAndOpensNoSession() throws SQLException {
+        start(Map.of("conn-max-age", "unlimited"));
+
+        assertEquals(500, app.get("/it/loop").statusCode());
+        app.awaitQuiet(1);
+        assertEquals(0, app.stats().opened());
+        assertEquals(0, admin.connectionsTo(database()), "no session was opened on the event loop");
+    }
+
+    @Test
+    void jdbcOnTheEventLoopRunsWithTheOptOut() throws SQLException {
+        start(Map.of("conn-max-age", "unlimited", "tether.allow-event-loop-jdbc", true));
+
+        HttpResponse<String> first = app.get("/it/loop");
+        HttpResponse<String> second = app.get("/it/loop");
+
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals(first.body(), second.body(), "both requests ran on one persistent session");
+        app.awaitQuiet(2);
+        assertEquals(1, admin.connectionsTo(database()));
     }
 
     @Test
@@ -170,7 +193,7 @@ abstract class MicronautEndToEndContract {
         start(Map.of("conn-max-age", "unlimited", "persistence", "context"));
         assertEquals(500, app.get("/it/boom").statusCode());
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
         assertEquals(200, app.get("/it/session").statusCode(), "the released connection serves the next request");
         app.awaitQuiet(2);
         assertEquals(1, app.stats().opened());
@@ -180,7 +203,7 @@ abstract class MicronautEndToEndContract {
     void streamedResponseFinishesOnceAfterItsLastChunk() {
         start(Map.of("conn-max-age", "unlimited", "persistence", "context"));
         AtomicBoolean completedBeforeFinish = new AtomicBoolean();
-        app.signals.onFinished = () -> completedBeforeFinish.set(ItController.streamCompleted.get());
+        app.signals.onRequestFinished(() -> completedBeforeFinish.set(ItController.streamCompleted.get()));
 
         HttpResponse<String> response = app.get("/it/stream");
 
@@ -188,7 +211,7 @@ abstract class MicronautEndToEndContract {
         assertEquals(5, response.body().lines().count(), response.body());
         app.awaitQuiet(1);
         assertTrue(completedBeforeFinish.get(), "the request finished after the last chunk");
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     @Test
@@ -203,7 +226,7 @@ abstract class MicronautEndToEndContract {
         }
         app.await("the stream to be cancelled", ItController.streamCancelled::get);
         app.awaitQuiet(1);
-        assertEquals(1, app.signals.started.get());
+        assertEquals(1, app.signals.requestsStarted());
     }
 
     /** Sends {@code count} requests one after another; returns the server sessions they ran on. */

@@ -3,9 +3,9 @@ package dev.tether.it.micronaut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.Servers;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;

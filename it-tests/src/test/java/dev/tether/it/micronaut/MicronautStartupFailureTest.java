@@ -1,5 +1,6 @@
 package dev.tether.it.micronaut;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,22 @@ class MicronautStartupFailureTest {
         String message = startUpFailure("unknown-engine");
         assertTrue(message.contains("Database 'default'") && message.contains("ENGINE") && message.contains("oracle")
                 && message.contains("postgresql") && message.contains("mysql"), message);
+    }
+
+    @Test
+    void stoppedDatabaseWithTheStartUpCheckStopsStartUpNamingTheAliasAndTheFix() {
+        String message = startUpFailure("stopped-database");
+        assertTrue(message.contains("Database 'default' failed its start-up check: [default] cannot connect to postgresql "
+                + "database 'app' at 127.0.0.1:1"), message);
+        assertTrue(message.contains("Start the database or correct its settings"), message);
+        assertFalse(message.contains("hunter2"), message);
+    }
+
+    @Test
+    void misspeltTopLevelKeyStopsStartUp() {
+        String message = startUpFailure("top-level-typo");
+        assertTrue(message.contains("Unknown setting 'tether.reaper-perod'") && message.contains("did you mean tether.reaper-period"),
+                message);
     }
 
     /** Starts the application with {@code micronaut/<config>/application.yml}; returns every message of the failure. */

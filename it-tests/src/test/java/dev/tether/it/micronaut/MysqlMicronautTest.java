@@ -1,7 +1,7 @@
 package dev.tether.it.micronaut;
 
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.Servers;
 
 class MysqlMicronautTest extends MicronautEndToEndContract {
     @Override

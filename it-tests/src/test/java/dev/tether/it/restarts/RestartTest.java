@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.DatabaseSettings;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.LocalMariaDb;
-import dev.tether.it.servers.LocalPostgres;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.LocalMariaDb;
+import dev.tether.testing.servers.LocalPostgres;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

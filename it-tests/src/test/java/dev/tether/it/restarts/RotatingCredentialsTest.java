@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.api.Credentials;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.engine.Tether;
-import dev.tether.it.servers.LocalPostgres;
+import dev.tether.testing.servers.LocalPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

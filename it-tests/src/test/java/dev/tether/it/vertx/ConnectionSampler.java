@@ -1,7 +1,7 @@
 package dev.tether.it.vertx;
 
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;

@@ -1,6 +1,6 @@
 package dev.tether.it.vertx;
 
-import dev.tether.it.servers.Servers;
+import dev.tether.testing.servers.Servers;
 
 class PostgresVertxTest extends VertxEndToEndContract {
     PostgresVertxTest() {

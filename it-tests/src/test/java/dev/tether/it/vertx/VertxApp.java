@@ -3,8 +3,14 @@ package dev.tether.it.vertx;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tether.api.PoolStats;
-import dev.tether.it.servers.Server;
+import dev.tether.testing.SignalRecorder;
+import dev.tether.testing.servers.Server;
+import dev.tether.vertx.TetherRouteHandler;
 import dev.tether.vertx.TetherVertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.LoggerHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -45,7 +51,7 @@ final class VertxApp implements AutoCloseable {
     final Server server;
     final Vertx vertx = Vertx.vertx();
     final TetherVertx db;
-    final Signals signals = new Signals();
+    final SignalRecorder signals = new SignalRecorder();
     final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
     final AtomicInteger slowArrived = new AtomicInteger();
     private final Vertx clientSide = Vertx.vertx();
@@ -89,6 +95,35 @@ final class VertxApp implements AutoCloseable {
             }
             default -> request.response().setStatusCode(404).end();
         }
+    }
+
+    /**
+     * A vert.x-web Router bound with {@link TetherRouteHandler}, behind LoggerHandler, BodyHandler and a 60 s
+     * TimeoutHandler: {@code /query}, {@code /fail} (a route failing after its query), {@code /tx} (a transaction
+     * opened with SQL and left open), {@code /hang} (a partial response that never ends), {@code /never} (no answer: a 500 ms timeout's).
+     */
+    int serveRouter() {
+        Router router = Router.router(vertx);
+        TetherRouteHandler tether = TetherRouteHandler.create(db);
+        router.route().handler(tether).failureHandler(tether);
+        router.route().handler(LoggerHandler.create());
+        router.route().handler(BodyHandler.create());
+        router.route().handler(TimeoutHandler.create(60_000));
+        router.get("/query").handler(routing -> db.withConnection("default", this::selectOne)
+                .onSuccess(one -> routing.end(String.valueOf(one))).onFailure(routing::fail));
+        router.get("/fail").handler(routing -> db.withConnection("default", this::selectOne)
+                .onComplete(ignored -> routing.fail(new IllegalStateException("the route failed after its query"))));
+        router.get("/tx").handler(routing -> db.withConnection("default", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("START TRANSACTION"); // left open: the end of the request must roll it back
+                return statement.executeUpdate("INSERT INTO marks VALUES (1)");
+            }
+        }).onSuccess(rows -> routing.end(String.valueOf(rows))).onFailure(routing::fail));
+        router.get("/hang").handler(routing -> db.withConnection("default", this::selectOne)
+                .onSuccess(ignored -> routing.response().setChunked(true).write("partial")));
+        router.get("/never").handler(TimeoutHandler.create(500)).handler(routing -> db.withConnection("default", this::selectOne));
+        return await(vertx.createHttpServer(new HttpServerOptions().setAcceptBacklog(4_096)).requestHandler(router)
+                .listen(0, "127.0.0.1")).actualPort();
     }
 
     private static void answer(HttpServerRequest request, Future<?> result) {
@@ -172,8 +207,8 @@ final class VertxApp implements AutoCloseable {
 
     /** Waits until {@code requests} requests have finished and no connection is checked out. */
     void awaitSettled(int requests) {
-        awaitTrue(() -> signals.finished.get() >= requests && stats().inUse() == 0,
-                () -> requests + " requests to finish with no connection in use; finished " + signals.finished + ", " + stats());
+        awaitTrue(() -> signals.requestsFinished() >= requests && stats().inUse() == 0,
+                () -> requests + " requests to finish with no connection in use; finished " + signals.requestsFinished() + ", " + stats());
     }
 
     static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) {

@@ -3,14 +3,18 @@ package dev.tether.it.vertx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.api.CloseReason;
 import dev.tether.api.TetherException;
-import dev.tether.it.servers.Server;
-import dev.tether.it.servers.ServerAdmin;
+import dev.tether.testing.servers.Server;
+import dev.tether.testing.servers.ServerAdmin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,10 +98,60 @@ abstract class VertxEndToEndContract {
         assertTrue(peak > 0 && peak <= VertxApp.CAP, "server sessions peaked at " + peak + ", cap " + VertxApp.CAP);
         assertTrue(app.stats().opened() <= VertxApp.CAP,
                 "opened " + app.stats().opened() + " connections for " + REQUESTS + " requests");
-        assertEquals(REQUESTS, app.signals.started.get());
-        assertEquals(REQUESTS, app.signals.finished.get());
+        assertEquals(REQUESTS, app.signals.requestsStarted());
+        assertEquals(REQUESTS, app.signals.requestsFinished());
         assertEquals(0, app.stats().inUse());
         report(run, peak, app);
+    }
+
+    @Test
+    void aRouterWithWebHandlersFinishesEveryRequestOnceRollsBackAndStaysUnderTheCap() throws Exception {
+        try (Connection setup = server.connect(); Statement statement = setup.createStatement()) {
+            statement.execute("CREATE TABLE marks (id INT)");
+        }
+        VertxApp app = start(false);
+        int port = app.serveRouter();
+        int disconnects = 50;
+        int timeouts = 10;
+        int other = REQUESTS - disconnects - timeouts;
+
+        List<Integer> statuses;
+        List<Integer> timedOut;
+        int peak;
+        try (ConnectionSampler sessions = new ConnectionSampler(base, database);
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> leaving = new ArrayList<>();
+            for (int i = 0; i < disconnects; i++) {
+                leaving.add(clients.submit(disconnectAfter(port, "/hang", "partial")));
+            }
+            List<io.vertx.core.Future<Integer>> slow = app.fire(port, "/never", timeouts, new AtomicInteger());
+            List<io.vertx.core.Future<Integer>> all = new ArrayList<>();
+            for (int i = 0; i < other; i++) {
+                all.add(app.get(port, i % 10 == 0 ? "/fail" : i % 10 == 1 ? "/tx" : "/query"));
+            }
+            statuses = all.stream().map(VertxApp::await).toList();
+            timedOut = slow.stream().map(VertxApp::await).toList();
+            for (Future<Void> client : leaving) {
+                client.get();
+            }
+            app.awaitSettled(REQUESTS);
+            peak = sessions.peak();
+        }
+
+        long fails = (other + 9) / 10;
+        long transactions = (other + 8) / 10;
+        assertEquals(Map.of(200, other - fails, 500, fails), countByStatus(statuses));
+        assertEquals(Map.of(503, (long) timeouts), countByStatus(timedOut), "TimeoutHandler answered");
+        assertEquals(REQUESTS, app.signals.requestsStarted());
+        assertEquals(REQUESTS, app.signals.requestsFinished(), "each request finished exactly once");
+        assertEquals(0, app.stats().inUse(), "no connection stays checked out");
+        assertTrue(peak > 0 && peak <= VertxApp.CAP, "server sessions peaked at " + peak + ", cap " + VertxApp.CAP);
+        try (Connection check = server.connect(); Statement statement = check.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM marks")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), transactions + " transactions left open were all rolled back");
+        }
+        report("vert.x-web Router with Logger/Body/Timeout handlers", peak, app);
     }
 
     @Test
@@ -128,8 +182,8 @@ abstract class VertxEndToEndContract {
 
         assertEquals(Map.of(200, (long) each), countByStatus(normal));
         assertEquals(Map.of(500, (long) each), countByStatus(failing));
-        assertEquals(3 * each, app.signals.started.get());
-        assertEquals(3 * each, app.signals.finished.get(), "each request finished exactly once");
+        assertEquals(3 * each, app.signals.requestsStarted());
+        assertEquals(3 * each, app.signals.requestsFinished(), "each request finished exactly once");
         assertEquals(0, app.stats().inUse(), "no connection stays checked out");
         assertTrue(peak <= VertxApp.CAP, "server sessions peaked at " + peak);
     }
@@ -157,7 +211,7 @@ abstract class VertxEndToEndContract {
         }
 
         assertEquals(Map.of(200, (long) REQUESTS), countByStatus(statuses));
-        assertEquals(killed, app.signals.closedByHealthCheck.get(), "each killed connection was caught by its health check");
+        assertEquals(killed, app.signals.closed(CloseReason.HEALTH_CHECK), "each killed connection was caught by its health check");
         assertTrue(peak <= VertxApp.CAP, "server sessions peaked at " + peak);
         assertEquals(0, app.stats().inUse());
         report("kills between bursts (" + killed + " sessions killed)", peak, app);
@@ -233,12 +287,33 @@ abstract class VertxEndToEndContract {
         };
     }
 
+    /** A client that reads the response up to {@code marker}, then goes away before it ends. */
+    private static Callable<Void> disconnectAfter(int port, String path, String marker) {
+        return () -> {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                StringBuilder seen = new StringBuilder();
+                byte[] buffer = new byte[512];
+                while (seen.indexOf(marker) < 0) {
+                    int n = socket.getInputStream().read(buffer);
+                    if (n < 0) {
+                        throw new IOException("the response ended before '" + marker + "': " + seen);
+                    }
+                    seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+                }
+            }
+            return null;
+        };
+    }
+
     private static Map<Integer, Long> countByStatus(List<Integer> statuses) {
         return statuses.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     private void report(String run, int peak, VertxApp app) {
         System.err.printf("[tether-it] Vert.x %s on %s: peak %d server sessions, %d opened, %d requests finished%n",
-                run, server.engine(), peak, app.stats().opened(), app.signals.finished.get());
+                run, server.engine(), peak, app.stats().opened(), app.signals.requestsFinished());
     }
 }
