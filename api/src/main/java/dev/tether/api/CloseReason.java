@@ -19,5 +19,9 @@ public enum CloseReason {
     /** Application code closed it through {@link DatabaseWrapper#close()}. */
     CLOSED_BY_APPLICATION,
     /** The engine shut down. */
-    SHUTDOWN
+    SHUTDOWN,
+    /** Another connection learnt that the server went away (restart, failover) after this one was opened. */
+    SERVER_GONE,
+    /** It sat unused longer than the server's own idle limit, so the server has closed it. */
+    SERVER_IDLE_LIMIT
 }

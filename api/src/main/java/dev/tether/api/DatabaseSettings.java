@@ -34,13 +34,15 @@ import java.util.Objects;
  * @param pooler         POOLER: the pool mode of a pooler (PgBouncer) between Tether and the server, if any
  * @param serverShare    SERVER_SHARE: the fraction of the server's connection limit above which MAX_CONNECTIONS draws
  *                       a warning at start-up (N instances of share 1/N fill the server)
+ * @param credentialLifetime CREDENTIAL_LIFETIME: how long the credentials a connection was opened with stay valid
+ *                       (a token's lifetime); connections retire before it, with jitter; {@link Duration#ZERO} for never
  */
 public record DatabaseSettings(
         String alias, String engine, String name, String user, String password, String host, int port,
         Map<String, String> options, Duration maxAge, boolean healthChecks, boolean autocommit,
         String timeZone, Persistence persistence, int maxConnections, Duration acquireTimeout,
         double maxAgeJitter, Duration idleTimeout, Duration connectTimeout, Release release, Pooler pooler,
-        double serverShare) {
+        double serverShare, Duration credentialLifetime) {
 
     /** CONN_MAX_AGE for connections that never age (Django's {@code None}). */
     public static final Duration UNLIMITED = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
@@ -66,6 +68,7 @@ public record DatabaseSettings(
         acquireTimeout = Objects.requireNonNullElse(acquireTimeout, Defaults.ACQUIRE_TIMEOUT);
         idleTimeout = Objects.requireNonNullElse(idleTimeout, Defaults.IDLE_TIMEOUT);
         connectTimeout = Objects.requireNonNullElse(connectTimeout, Defaults.CONNECT_TIMEOUT);
+        credentialLifetime = Objects.requireNonNullElse(credentialLifetime, Duration.ZERO);
         if (port < 0 || port > 65_535) {
             throw ConfigurationException.of(alias, Setting.PORT.key(), "is " + port,
                     "use a port between 1 and 65535, or leave it out for the engine's default");
@@ -90,6 +93,10 @@ public record DatabaseSettings(
         }
         if (!(serverShare > 0 && serverShare <= 1)) {
             throw ConfigurationException.of(alias, Setting.SERVER_SHARE.key(), "is " + serverShare, Setting.SERVER_SHARE.hint());
+        }
+        if (credentialLifetime.isNegative()) {
+            throw ConfigurationException.of(alias, Setting.CREDENTIAL_LIFETIME.key(), "is negative",
+                    Setting.CREDENTIAL_LIFETIME.hint());
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw ConfigurationException.of(alias, Setting.CONNECT_TIMEOUT.key(), "must be positive",
@@ -146,7 +153,17 @@ public record DatabaseSettings(
                 .options(options).maxAge(maxAge).healthChecks(healthChecks).autocommit(autocommit).timeZone(timeZone)
                 .persistence(persistence).maxConnections(maxConnections).acquireTimeout(acquireTimeout)
                 .maxAgeJitter(maxAgeJitter).idleTimeout(idleTimeout).connectTimeout(connectTimeout)
-                .release(release).pooler(pooler).serverShare(serverShare);
+                .release(release).pooler(pooler).serverShare(serverShare).credentialLifetime(credentialLifetime);
+    }
+
+    /**
+     * These settings with the user and password of {@code credentials}: what a backend connects with.
+     *
+     * @param credentials the user and password for one new connection
+     * @return a copy of these settings with that user and password
+     */
+    public DatabaseSettings withCredentials(Credentials credentials) {
+        return toBuilder().user(credentials.user()).password(credentials.password()).build();
     }
 
     /**
@@ -166,7 +183,8 @@ public record DatabaseSettings(
                 + ", healthChecks=" + healthChecks + ", autocommit=" + autocommit + ", timeZone=" + timeZone
                 + ", persistence=" + persistence + ", maxConnections=" + maxConnections
                 + ", acquireTimeout=" + acquireTimeout + ", maxAgeJitter=" + maxAgeJitter
-                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + ", pooler=" + pooler + ", serverShare=" + serverShare + "]";
+                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + ", pooler=" + pooler + ", serverShare=" + serverShare
+                + ", credentialLifetime=" + credentialLifetime + "]";
     }
 
     /** Driver options with the values of secret-looking keys (sslpassword, ...) hidden. */
@@ -208,6 +226,7 @@ public record DatabaseSettings(
         private Release release = Release.UNIT;
         private Pooler pooler = Pooler.NONE;
         private double serverShare = Defaults.SERVER_SHARE;
+        private Duration credentialLifetime = Duration.ZERO;
 
         private Builder(String alias) {
             this.alias = alias;
@@ -496,6 +515,17 @@ public record DatabaseSettings(
         }
 
         /**
+         * How long credentials from a supplier stay valid (a token's lifetime); connections retire before it.
+         *
+         * @param credentialLifetime the lifetime, {@link Duration#ZERO} for credentials that do not expire
+         * @return this builder
+         */
+        public Builder credentialLifetime(Duration credentialLifetime) {
+            this.credentialLifetime = credentialLifetime;
+            return this;
+        }
+
+        /**
          * Validates and builds the settings.
          *
          * @return the settings
@@ -504,7 +534,7 @@ public record DatabaseSettings(
         public DatabaseSettings build() {
             return new DatabaseSettings(alias, engine, name, user, password, host, port, options, maxAge, healthChecks,
                     autocommit, timeZone, persistence, maxConnections, acquireTimeout, maxAgeJitter, idleTimeout,
-                    connectTimeout, release, pooler, serverShare);
+                    connectTimeout, release, pooler, serverShare, credentialLifetime);
         }
     }
 }

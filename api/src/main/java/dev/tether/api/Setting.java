@@ -63,7 +63,10 @@ public enum Setting {
             + "front of the server", (b, s, v) -> b.pooler(Values.pooler(b, v))),
     /** The share of the server's connection limit one instance may take before a warning. */
     SERVER_SHARE("use a fraction above 0 and at most 1 of the server's connection limit one instance may take "
-            + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v)));
+            + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v))),
+    /** How long credentials from a supplier stay valid; connections retire before it. */
+    CREDENTIAL_LIFETIME("use how long a password or token from the credentials supplier stays valid, such as '15m', or 0 "
+            + "for credentials that do not expire", (b, s, v) -> b.credentialLifetime(Values.duration(b, s, v, false)));
 
     private final String hint;
     private final Applier applier;

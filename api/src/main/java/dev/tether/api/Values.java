@@ -104,7 +104,8 @@ final class Values {
      */
     static Duration duration(DatabaseSettings.Builder b, Setting setting, Given given, boolean unlimitedAllowed) {
         Duration duration = anyDuration(b, setting, given, unlimitedAllowed);
-        Duration limit = setting == Setting.CONN_MAX_AGE || setting == Setting.IDLE_TIMEOUT ? Duration.ofDays(3650)
+        Duration limit = setting == Setting.CONN_MAX_AGE || setting == Setting.IDLE_TIMEOUT
+                || setting == Setting.CREDENTIAL_LIFETIME ? Duration.ofDays(3650)
                 : Duration.ofDays(1);
         if (duration.compareTo(limit) > 0 && !duration.equals(DatabaseSettings.UNLIMITED)) {
             // Beyond this the engine's nanosecond arithmetic would overflow, and no real setting is this long.

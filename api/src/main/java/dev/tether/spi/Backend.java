@@ -3,6 +3,7 @@ package dev.tether.spi;
 import dev.tether.api.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -82,6 +83,31 @@ public interface Backend {
      * @return never {@code null}; {@link ErrorClass#OTHER} when unsure
      */
     ErrorClass classify(SQLException error);
+
+    /**
+     * Whether an error says the server itself went away (shut down, restarted, crashed, closed idle sessions), so
+     * that every connection opened before it is dead too and is retired at its next use without a ping (SQLAlchemy's
+     * pool invalidation). Only for errors that are also {@link ErrorClass#BROKEN}; never throws. The default says no.
+     *
+     * @param error an error seen on a connection
+     * @return whether the server itself went away
+     */
+    default boolean serverGone(SQLException error) {
+        return false;
+    }
+
+    /**
+     * How long the server lets a session sit idle before closing it (PostgreSQL {@code idle_session_timeout},
+     * MySQL {@code wait_timeout}), read on a freshly opened connection before {@link #initialize}; empty when there
+     * is no limit or it is unknown. Connections idle longer are retired without a ping. Must not leave a
+     * transaction open or change session state; never throws.
+     *
+     * @param connection a freshly opened connection
+     * @return the server's idle limit for this session, or empty
+     */
+    default Optional<Duration> serverIdleLimit(Connection connection) {
+        return Optional.empty();
+    }
 
     /**
      * How many client connections the server accepts from ordinary users (its {@code max_connections} less the

@@ -120,6 +120,21 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void credentialLifetimeIsReadFromKeysAndUrlsAndCarriedByWithCredentials() {
+        assertEquals(Duration.ZERO, DatabaseSettings.fromMap("d", django("POOLER", "none")).credentialLifetime());
+        DatabaseSettings settings = DatabaseSettings.fromUrl("d", "postgresql://app:old@db1:5432,db2:5433/app?credential_lifetime=15m");
+        assertEquals(Duration.ofMinutes(15), settings.credentialLifetime());
+        assertEquals("db1:5432,db2", settings.host());
+        assertTrue(invalid(django("CREDENTIAL_LIFETIME", -1)).getMessage().contains("CREDENTIAL_LIFETIME"));
+
+        DatabaseSettings rotated = settings.withCredentials(new Credentials("app2", "new-secret"));
+        assertEquals("app2", rotated.user());
+        assertEquals("new-secret", rotated.password());
+        assertEquals(Duration.ofMinutes(15), rotated.credentialLifetime());
+        assertFalse(new Credentials("app2", "new-secret").toString().contains("new-secret"));
+    }
+
+    @Test
     void readsADatabaseUrl() {
         DatabaseSettings settings = DatabaseSettings.fromUrl("default",
                 "postgresql://user:se%40cret@db.example:5432/app?conn_max_age=60&health_checks=true&sslmode=require");

@@ -2,6 +2,7 @@ package dev.tether.engine;
 
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.ContextStorage;
+import dev.tether.api.CredentialsSupplier;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.PoolStats;
@@ -178,6 +179,7 @@ public final class Tether implements Signals, AutoCloseable {
         private final Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
         private final List<Backend> backends = new ArrayList<>();
         private final List<TetherListener> listeners = new ArrayList<>();
+        private final Map<String, CredentialsSupplier> credentials = new LinkedHashMap<>();
         private ContextStorage storage;
         private Ticker ticker = Ticker.SYSTEM;
         private RandomGenerator random = RandomGenerator.getDefault();
@@ -257,14 +259,35 @@ public final class Tether implements Signals, AutoCloseable {
             return this;
         }
 
+        /**
+         * Where alias {@code alias} gets the user and password (or token) for each new physical connection, instead
+         * of USER and PASSWORD: rotated passwords, IAM tokens. Set CREDENTIAL_LIFETIME to retire connections before
+         * the credentials they were opened with expire.
+         *
+         * @param alias    a configured alias
+         * @param supplier asked once per new physical connection
+         * @return this builder
+         */
+        public Builder credentials(String alias, CredentialsSupplier supplier) {
+            credentials.put(Objects.requireNonNull(alias, "alias"), Objects.requireNonNull(supplier, "supplier"));
+            return this;
+        }
+
         public Tether build() {
+            for (String alias : credentials.keySet()) {
+                if (!databases.containsKey(alias)) {
+                    throw new ConfigurationException("Credentials are supplied for database '" + alias + "', which is "
+                            + "not configured; configure it with database(...) or correct the alias (configured: "
+                            + String.join(", ", databases.keySet()) + ")");
+                }
+            }
             List<Backend> candidates = new ArrayList<>(backends);
             if (!databases.isEmpty()) {
                 candidates.addAll(Backends.available());
             }
             Tether tether = new Tether(new Engine(List.copyOf(databases.values()),
                     settings -> Backends.find(settings.alias(), settings.engine(), candidates), storage, ticker, random,
-                    reaperPeriod, shutdownTimeout, listeners));
+                    reaperPeriod, shutdownTimeout, listeners, Map.copyOf(credentials)));
             if (checkOnStart) {
                 try {
                     tether.check();

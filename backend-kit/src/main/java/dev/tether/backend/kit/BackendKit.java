@@ -275,6 +275,19 @@ public abstract class BackendKit {
         assertTrue(backend.isUsable(c));
     }
 
+    // serverIdleLimit
+
+    @Test
+    void serverIdleLimitIsPositiveOrUnknownAndLeavesTheSessionAsItWas() throws SQLException {
+        Connection c = open(settings().autocommit(false));
+        Optional<Duration> limit = backend.serverIdleLimit(c);
+        assertNotNull(limit, "serverIdleLimit returned null");
+        limit.ifPresent(d -> assertTrue(d.isPositive(), "serverIdleLimit is " + d));
+        assertFalse(c.getAutoCommit(), "serverIdleLimit changed autocommit");
+        assertFalse(backend.inTransaction(c), "serverIdleLimit left a transaction open");
+        assertTrue(backend.isUsable(c));
+    }
+
     // isUsable
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -130,16 +131,32 @@ public final class MySqlBackend implements Backend {
     /** {@code max_connections}: MySQL and MariaDB admit one more client with SUPER/CONNECTION ADMIN, not counted here. */
     @Override
     public OptionalInt connectionLimit(Connection connection) {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT @@max_connections");
-             ResultSet result = statement.executeQuery()) {
-            OptionalInt limit = result.next() ? OptionalInt.of(result.getInt(1)) : OptionalInt.empty();
+        return readNumber(connection, "SELECT @@max_connections")
+                .map(limit -> OptionalInt.of(limit.intValue())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public Optional<Duration> serverIdleLimit(Connection connection) {
+        // The session's value: Connector/J is not an interactive client, so interactive_timeout does not apply.
+        return readNumber(connection, "SELECT @@SESSION.wait_timeout").filter(seconds -> seconds > 0).map(Duration::ofSeconds);
+    }
+
+    /** One number from a query, leaving no transaction open; empty when there is no row or it fails. */
+    private static Optional<Long> readNumber(Connection connection, String sql) {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            Optional<Long> value = result.next() ? Optional.of(result.getLong(1)) : Optional.empty();
             if (!connection.getAutoCommit()) {
                 connection.rollback(); // a fresh connection is handed out without a transaction
             }
-            return limit;
+            return value;
         } catch (SQLException | RuntimeException e) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
+    }
+
+    @Override
+    public boolean serverGone(SQLException error) {
+        return MySqlErrors.serverGone(error);
     }
 
     @Override

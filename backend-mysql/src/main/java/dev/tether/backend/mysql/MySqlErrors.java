@@ -34,7 +34,11 @@ final class MySqlErrors {
             2013, // lost connection during query
             1927, // MariaDB: connection was killed
             4031, // MySQL 8.0.24+: disconnected for inactivity (wait_timeout)
-            1053); // server shutdown in progress
+            1053, // server shutdown in progress
+            1836); // running in read-only mode
+
+    /** "Running with the --X option": with --read-only or --super-read-only, a replica or a demoted primary. */
+    private static final int OPTION_PREVENTS_STATEMENT = 1290;
 
     private static final Set<Integer> TRANSIENT = Set.of(
             1213, // deadlock
@@ -42,6 +46,14 @@ final class MySqlErrors {
 
 
     private MySqlErrors() {
+    }
+
+    /**
+     * Every way MySQL and MariaDB report a lost session (gone away, lost connection, shutdown, killed, wait_timeout,
+     * a broken link): the client cannot tell a restart from one session's end, so each counts as the server's.
+     */
+    static boolean serverGone(SQLException error) {
+        return classify(error) == ErrorClass.BROKEN;
     }
 
     static ErrorClass classify(SQLException error) {
@@ -55,7 +67,8 @@ final class MySqlErrors {
 
     private static ErrorClass byCode(SQLException error) {
         int code = error.getErrorCode();
-        if (BROKEN.contains(code)) {
+        if (BROKEN.contains(code) || code == OPTION_PREVENTS_STATEMENT && error.getMessage() != null
+                && error.getMessage().contains("read-only")) {
             return ErrorClass.BROKEN;
         }
         if (INTEGRITY.contains(code)) {

@@ -2,6 +2,7 @@ package dev.tether.backend.mysql;
 
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.DatabaseSettings;
+import dev.tether.spi.Hosts;
 import java.lang.System.Logger.Level;
 import java.sql.Driver;
 import java.sql.DriverPropertyInfo;
@@ -43,12 +44,7 @@ final class MySqlProperties {
 
     /** The URL names only host and port: the database, user and password travel as properties, never in a message. */
     static String url(DatabaseSettings settings) {
-        String host = settings.host().isEmpty() ? "localhost" : settings.host();
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        int port = settings.port() == 0 ? MySqlBackend.DEFAULT_PORT : settings.port();
-        return "jdbc:mysql://" + host + ":" + port + "/";
+        return "jdbc:mysql://" + Hosts.authority(settings, MySqlBackend.DEFAULT_PORT) + "/";
     }
 
     static Properties of(DatabaseSettings settings) {

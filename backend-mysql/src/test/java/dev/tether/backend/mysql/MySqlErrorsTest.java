@@ -1,6 +1,7 @@
 package dev.tether.backend.mysql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.spi.ErrorClass;
@@ -26,9 +27,23 @@ class MySqlErrorsTest {
             "2006, HY000, BROKEN", "2013, HY000, BROKEN", "1927, 70100, BROKEN", "4031, HY000, BROKEN",
             "1053, 08S01, BROKEN", "0, 08S01, BROKEN", "0, 08003, BROKEN",
             "1213, 40001, TRANSIENT", "1205, HY000, TRANSIENT", "1205, 40001, TRANSIENT", "0, 40001, TRANSIENT",
-            "1146, 42S02, OTHER", "1317, 70100, OTHER", "1290, HY000, OTHER", "0, 22007, DATA", "0, 23000, INTEGRITY"})
+            "1146, 42S02, OTHER", "1317, 70100, OTHER", "1290, HY000, OTHER", "1836, HY000, BROKEN", "0, 22007, DATA", "0, 23000, INTEGRITY"})
     void errorNumberThenSqlStateDecides(int code, String state, ErrorClass expected) {
         assertEquals(expected, backend.classify(new SQLException("failed", state, code)));
+    }
+
+    @Test
+    void aReadOnlyServerIsGoneForWritesButOtherOptionsAreNot() {
+        SQLException readOnly = new SQLException("The MariaDB server is running with the --read-only option so it "
+                + "cannot execute this statement", "HY000", 1290);
+        SQLException securePriv = new SQLException("The MySQL server is running with the --secure-file-priv option "
+                + "so it cannot execute this statement", "HY000", 1290);
+        assertEquals(ErrorClass.BROKEN, backend.classify(readOnly));
+        assertTrue(backend.serverGone(readOnly));
+        assertEquals(ErrorClass.OTHER, backend.classify(securePriv));
+        assertFalse(backend.serverGone(securePriv));
+        assertTrue(backend.serverGone(new SQLException("Server shutdown in progress", "08S01", 1053)));
+        assertFalse(backend.serverGone(new SQLException("Duplicate entry", "23000", 1062)));
     }
 
     @Test

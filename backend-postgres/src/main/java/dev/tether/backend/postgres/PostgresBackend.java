@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -105,17 +106,35 @@ public final class PostgresBackend implements Backend {
     /** {@code max_connections} less the superuser slots, and less {@code reserved_connections} on PostgreSQL 16+. */
     @Override
     public OptionalInt connectionLimit(Connection connection) {
-        String sql = "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int"
-                + " - coalesce(current_setting('reserved_connections', true)::int, 0)";
+        return readNumber(connection, "SELECT current_setting('max_connections')::int"
+                + " - current_setting('superuser_reserved_connections')::int"
+                + " - coalesce(current_setting('reserved_connections', true)::int, 0)")
+                .map(limit -> OptionalInt.of(limit.intValue())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public Optional<Duration> serverIdleLimit(Connection connection) {
+        // pg_settings gives it in milliseconds; 0 is off, and before PostgreSQL 14 there is no such row.
+        return readNumber(connection, "SELECT setting::bigint FROM pg_settings WHERE name = 'idle_session_timeout'")
+                .filter(millis -> millis > 0).map(Duration::ofMillis);
+    }
+
+    /** One number from a query, leaving no transaction open; empty when there is no row or it fails. */
+    private static Optional<Long> readNumber(Connection connection, String sql) {
         try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
-            OptionalInt limit = result.next() ? OptionalInt.of(result.getInt(1)) : OptionalInt.empty();
+            Optional<Long> value = result.next() ? Optional.of(result.getLong(1)) : Optional.empty();
             if (!connection.getAutoCommit()) {
                 connection.rollback(); // the SELECT opened a transaction; a fresh connection is handed out without one
             }
-            return limit;
+            return value;
         } catch (SQLException | RuntimeException e) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
+    }
+
+    @Override
+    public boolean serverGone(SQLException error) {
+        return PostgresErrors.serverGone(error);
     }
 
     @Override

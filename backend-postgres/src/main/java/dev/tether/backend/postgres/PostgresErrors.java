@@ -19,10 +19,30 @@ final class PostgresErrors {
             "57P03", // cannot_connect_now
             "57P05", // idle_session_timeout (PostgreSQL 14+)
             "25P03", // idle_in_transaction_session_timeout
+            "25006", // read_only_sql_transaction: after a failover, a write reached a server that is no longer primary
             "53300"); // too_many_connections
 
 
+    /** Session-ending states that mean the server (not this one session) went away or closes idle sessions. */
+    private static final Set<String> SERVER_GONE = Set.of("57P01", "57P02", "57P03", "57P05", "25006");
+
     private PostgresErrors() {
+    }
+
+    /**
+     * A lost link (class 08, an I/O error) or a server shutting down, crashing, starting or closing idle sessions.
+     * 57P01 is also what pg_terminate_backend sends to one session, and 25006 (read-only) what a write gets in a
+     * transaction the application made read-only itself: the others are then replaced needlessly, at the cost of a
+     * connect each, never of a failed request.
+     */
+    static boolean serverGone(SQLException error) {
+        for (Throwable link : ErrorChain.links(error)) {
+            if (link instanceof IOException || link instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ErrorClass classify(SQLException error) {

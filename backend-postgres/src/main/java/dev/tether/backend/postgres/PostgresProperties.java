@@ -3,6 +3,7 @@ package dev.tether.backend.postgres;
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Pooler;
+import dev.tether.spi.Hosts;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,12 +32,7 @@ final class PostgresProperties {
 
     /** The URL names only host and port: the database, user and password travel as properties, never in a message. */
     static String url(DatabaseSettings settings) {
-        String host = settings.host().isEmpty() ? "localhost" : settings.host();
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        int port = settings.port() == 0 ? PostgresBackend.DEFAULT_PORT : settings.port();
-        return "jdbc:postgresql://" + host + ":" + port + "/";
+        return "jdbc:postgresql://" + Hosts.authority(settings, PostgresBackend.DEFAULT_PORT) + "/";
     }
 
     static Properties of(DatabaseSettings settings) {
@@ -50,6 +46,10 @@ final class PostgresProperties {
         if (settings.pooler() == Pooler.TRANSACTION) {
             // Named server-side statements live in one server session; the pooler hands the next transaction another.
             properties.setProperty(PGProperty.PREPARE_THRESHOLD.getName(), "0");
+        }
+        if (Hosts.several(settings)) {
+            // After a failover the old primary may come back as a standby: connect only to the one that takes writes.
+            properties.setProperty(PGProperty.TARGET_SERVER_TYPE.getName(), "primary");
         }
         settings.options().forEach((key, value) -> properties.setProperty(driverName(key), value));
         properties.setProperty(PGProperty.PG_DBNAME.getName(), settings.name());

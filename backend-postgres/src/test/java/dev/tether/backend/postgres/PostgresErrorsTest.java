@@ -22,10 +22,18 @@ class PostgresErrorsTest {
     @CsvSource({
             "22012, DATA", "22003, DATA", "22P02, DATA", "23505, INTEGRITY", "23503, INTEGRITY", "23502, INTEGRITY",
             "08006, BROKEN", "08003, BROKEN", "08P01, BROKEN", "57P01, BROKEN", "57P02, BROKEN", "57P03, BROKEN",
-            "57P05, BROKEN", "25P03, BROKEN", "53300, BROKEN", "40001, TRANSIENT", "40P01, TRANSIENT",
+            "57P05, BROKEN", "25P03, BROKEN", "53300, BROKEN", "25006, BROKEN", "40001, TRANSIENT", "40P01, TRANSIENT",
             "42P01, OTHER", "57014, OTHER", "25P02, OTHER", "XX000, OTHER"})
     void sqlStateDecides(String state, ErrorClass expected) {
         assertEquals(expected, backend.classify(new SQLException("failed", state)));
+    }
+
+    @ParameterizedTest(name = "{0}: server gone {1}")
+    @CsvSource({"57P01, true", "57P02, true", "57P03, true", "57P05, true", "08006, true", "25006, true",
+            "25P03, false", "53300, false", "40001, false", "42P01, false"})
+    void theServerIsGoneWhenItShutsDownRestartsTimesOutIdleSessionsOrTurnsReadOnly(String state, boolean gone) {
+        assertEquals(gone, backend.serverGone(new SQLException("failed", state)));
+        assertTrue(backend.serverGone(new SQLException("I/O error", null, new EOFException())));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tether.engine.internal;
 import dev.tether.api.ConfigurationException;
 import dev.tether.api.ContextState;
 import dev.tether.api.ContextStorage;
+import dev.tether.api.CredentialsSupplier;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.TetherException;
@@ -48,7 +49,7 @@ public final class Engine {
 
     public Engine(List<DatabaseSettings> databases, Function<DatabaseSettings, Backend> backends, ContextStorage storage,
                   Ticker ticker, RandomGenerator random, Duration reaperPeriod, Duration shutdownGrace,
-                  List<TetherListener> listeners) {
+                  List<TetherListener> listeners, Map<String, CredentialsSupplier> credentials) {
         this.ticker = ticker;
         this.random = random;
         this.storage = storage == null ? new ThreadLocalStorage() : storage;
@@ -57,7 +58,7 @@ public final class Engine {
             checkPersistence(settings, this.storage);
             Backend backend = backends.apply(settings);
             backend.validate(settings);
-            pools.put(settings.alias(), new Pool(this, pools.size(), settings, backend));
+            pools.put(settings.alias(), new Pool(this, pools.size(), settings, backend, credentials.get(settings.alias())));
             dataSources.put(settings.alias(), new ViewDataSource(this, settings.alias()));
         }
         listeners.forEach(this.listeners::add);
@@ -77,20 +78,28 @@ public final class Engine {
 
     /** When a connection opened now retires: max age, shortened by the jitter; {@link Physical#NEVER} when unlimited. */
     long closeAt(DatabaseSettings settings) {
-        if (settings.unlimitedMaxAge()) {
+        long maxAge = Math.min(maxAgeNanos(settings), CredentialLifetime.retireAfterNanos(settings, random));
+        if (maxAge == Long.MAX_VALUE) {
             return Physical.NEVER;
+        }
+        long closeAt = ticker.nanos() + maxAge;
+        return closeAt == Physical.NEVER ? closeAt - 1 : closeAt;
+    }
+
+    private long maxAgeNanos(DatabaseSettings settings) {
+        if (settings.unlimitedMaxAge()) {
+            return Long.MAX_VALUE;
         }
         long maxAge;
         try {
             maxAge = settings.maxAge().toNanos();
         } catch (ArithmeticException e) {
-            return Physical.NEVER;
+            return Long.MAX_VALUE;
         }
         if (settings.maxAgeJitter() > 0) {
             maxAge -= (long) (maxAge * settings.maxAgeJitter() * random.nextDouble());
         }
-        long closeAt = ticker.nanos() + maxAge;
-        return closeAt == Physical.NEVER ? closeAt - 1 : closeAt;
+        return maxAge;
     }
 
     void checkMayBlock(String alias) {

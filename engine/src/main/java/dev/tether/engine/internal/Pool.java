@@ -1,6 +1,7 @@
 package dev.tether.engine.internal;
 
 import dev.tether.api.CloseReason;
+import dev.tether.api.CredentialsSupplier;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.PoolStats;
 import dev.tether.spi.Backend;
@@ -37,6 +38,9 @@ final class Pool {
     final Backend backend;
     final int index;
     private final Engine engine;
+    final ServerWatch server;
+    /** Asked for every new connection's user and password; null to use USER and PASSWORD. */
+    private final CredentialsSupplier credentials;
     private final ReentrantLock lock = new ReentrantLock();
     /** Open connections; replaced, never changed in place, under the lock, so scans need no lock. */
     private volatile Physical[] all = new Physical[0];
@@ -64,11 +68,13 @@ final class Pool {
         }
     }
 
-    Pool(Engine engine, int index, DatabaseSettings settings, Backend backend) {
+    Pool(Engine engine, int index, DatabaseSettings settings, Backend backend, CredentialsSupplier credentials) {
         this.engine = engine;
+        this.credentials = credentials;
         this.index = index;
         this.settings = settings;
         this.backend = backend;
+        this.server = new ServerWatch(settings, backend, engine.ticker);
     }
 
     /** A connection IN_USE by {@code wrapper}, which holds none. */
@@ -100,10 +106,11 @@ final class Pool {
         for (Physical p : all) {
             long reserved = p.reserve(Physical.IDLE);
             if (reserved != 0) {
-                if (!expiredNow(p)) {
+                CloseReason obsolete = obsolete(p);
+                if (obsolete == null) {
                     return p;
                 }
-                retire(p, CloseReason.MAX_AGE);
+                retire(p, obsolete);
             }
         }
         return null;
@@ -133,10 +140,11 @@ final class Pool {
             if (best.advance(bestStamp, Physical.RESERVED) == 0) {
                 continue; // its owner or another taker moved first; look again
             }
-            if (!expiredNow(best)) {
+            CloseReason obsolete = obsolete(best);
+            if (obsolete == null) {
                 return best;
             }
-            retire(best, CloseReason.MAX_AGE);
+            retire(best, obsolete);
         }
     }
 
@@ -194,7 +202,7 @@ final class Pool {
             }
         } finally {
             lock.unlock();
-            toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
+            toClose.forEach(this::retireObsolete);
         }
         return me.granted != null ? me.granted : open(wrapper);
     }
@@ -222,7 +230,7 @@ final class Pool {
             if (p == null) {
                 p = takeParkedLocked(head.wrapper);
             }
-            if (p != null && expiredNow(p)) {
+            if (p != null && obsolete(p) != null) {
                 toRetire.add(p);
             } else if (p != null) {
                 grant(head, p);
@@ -269,7 +277,8 @@ final class Pool {
         Physical p = null;
         boolean added = false;
         try {
-            jdbc = backend.connect(settings);
+            jdbc = backend.connect(credentials == null ? settings : settings.withCredentials(credentials.credentials(settings)));
+            server.opened(jdbc);
             backend.initialize(jdbc, settings);
             if (id == 1) {
                 ServerLimitCheck.warnIfCapTooLarge(settings, backend, jdbc);
@@ -322,7 +331,7 @@ final class Pool {
             } finally {
                 lock.unlock();
             }
-            toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
+            toClose.forEach(this::retireObsolete);
         }
     }
 
@@ -405,6 +414,9 @@ final class Pool {
         }
         if (checkAge && expiredNow(p)) {
             return CloseReason.MAX_AGE;
+        }
+        if (server.stale(p)) {
+            return CloseReason.SERVER_GONE;
         }
         return resetSession(p) ? null : CloseReason.SESSION_RESET_FAILED;
     }
@@ -509,7 +521,7 @@ final class Pool {
         } finally {
             lock.unlock();
         }
-        toClose.forEach(p -> retire(p, CloseReason.MAX_AGE));
+        toClose.forEach(this::retireObsolete);
     }
 
     /**
@@ -528,7 +540,7 @@ final class Pool {
         } finally {
             lock.unlock();
         }
-        toRetire.forEach(q -> retire(q, CloseReason.MAX_AGE));
+        toRetire.forEach(this::retireObsolete);
     }
 
     /** Under the lock: takes {@code p} off the list; true if it was there. */
@@ -566,6 +578,21 @@ final class Pool {
         return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
     }
 
+    /** Why a released connection must not be handed out again (max age, the server's restart or idle limit), or null. */
+    CloseReason obsolete(Physical p) {
+        return expiredNow(p) ? CloseReason.MAX_AGE : server.obsolete(p);
+    }
+
+    private void retireObsolete(Physical p) {
+        CloseReason reason = obsolete(p);
+        retire(p, reason == null ? CloseReason.MAX_AGE : reason);
+    }
+
+    /** An error on {@code p} said the server went away: the connections opened before now retire at their next use. */
+    void serverGone(Physical p, SQLException error) {
+        server.serverGone(nextId.get(), p.id, error);
+    }
+
     /**
      * The reaper's pass: closes reservoir and parked connections past their max age or idle too long, and takes
      * back the connections of owners whose thread died — parked ones at once, ones in use once no call on them is
@@ -582,7 +609,8 @@ final class Pool {
             }
             Wrapper holder = p.holder;
             CloseReason aged = p.expired(now) ? CloseReason.MAX_AGE
-                    : state != Physical.IN_USE && now - p.lastReleased >= idleNanos ? CloseReason.IDLE : null;
+                    : state == Physical.IN_USE ? null
+                    : now - p.lastReleased >= idleNanos ? CloseReason.IDLE : server.obsolete(p);
             boolean ownerGone = holder != null && holder.ownerGone();
             if (state == Physical.IN_USE && (!ownerGone || p.inFlight() != 0)) {
                 continue;

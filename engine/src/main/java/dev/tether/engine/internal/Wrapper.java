@@ -240,11 +240,12 @@ final class Wrapper implements DatabaseWrapper {
 
     private void closeIfParkedAndExpired() {
         Physical p = held;
-        if (p != null && Physical.state(heldStamp) == Physical.PARKED && pool.expiredNow(p)) {
+        CloseReason obsolete;
+        if (p != null && Physical.state(heldStamp) == Physical.PARKED && (obsolete = pool.obsolete(p)) != null) {
             long reserved = p.advance(heldStamp, Physical.RESERVED);
             held = null;
             if (reserved != 0) {
-                pool.retire(p, CloseReason.MAX_AGE);
+                pool.retire(p, obsolete);
             }
         }
     }
@@ -419,9 +420,20 @@ final class Wrapper implements DatabaseWrapper {
             case BROKEN -> {
                 p.errorsOccurred = true;
                 p.broken = true;
+                if (serverGone(error)) {
+                    pool.serverGone(p, error);
+                }
             }
             case OTHER -> p.errorsOccurred = true;
         }
         return error;
+    }
+
+    private boolean serverGone(SQLException error) {
+        try {
+            return pool.backend.serverGone(error);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
