@@ -184,7 +184,8 @@ abstract class BoundedConnectionsContract extends ServerContract {
             assertEquals(List.of(), failures.stream().limit(3).map(Throwable::toString).toList(),
                     failures.size() + " of " + requests + " requests failed");
             assertPeakWithinCap(peak, cap);
-            PoolStats stats = tether.stats(ALIAS);
+            // A future completes when its task returns; the task's context ends just after.
+            PoolStats stats = awaitStats(tether, s -> s.inUse() == 0);
             assertTrue(stats.opened() <= cap, requests + " requests opened " + stats.opened() + " connections, cap " + cap);
             assertTrue(sessions.size() <= cap, requests + " requests ran on " + sessions.size() + " server sessions");
             assertEquals(0, stats.inUse(), stats::toString);
