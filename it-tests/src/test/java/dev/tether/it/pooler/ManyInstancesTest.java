@@ -15,12 +15,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,7 +39,19 @@ class ManyInstancesTest {
     private static final Duration LOAD = Duration.ofSeconds(2);
     private static final Pattern DONE = Pattern.compile("DONE requests=(\\d+) errors=(\\d+) open=(\\d+)");
 
-    private final Server server = Servers.postgres();
+    /** Where admin connections go: never counted. */
+    private static Server base;
+    /** The test's own database, so sessions other tests keep open elsewhere on the server are not counted. */
+    private static Server server;
+
+    @BeforeAll
+    static void ownDatabase() throws SQLException {
+        base = Servers.postgres();
+        try (ServerAdmin admin = new ServerAdmin(base)) {
+            admin.createDatabase(base.database() + "_instances");
+        }
+        server = base.withDatabase(base.database() + "_instances");
+    }
 
     @Test
     void instancesDirectlyOnTheServerStayUnderInstancesTimesCap() throws Exception {
@@ -80,13 +94,13 @@ class ManyInstancesTest {
      * server's peak of sessions on the test's database meanwhile.
      */
     private Run runInstances(Server target, Pooler pooler) throws Exception {
-        try (ServerAdmin admin = new ServerAdmin(server)) {
+        try (ServerAdmin admin = new ServerAdmin(base)) {
             assertEquals(0, admin.awaitConnectionsTo(server.database(), 0, Duration.ofSeconds(10)),
                     "sessions left on " + server.database() + " before the instances start");
         }
         List<Process> processes = new ArrayList<>();
         List<BufferedReader> outputs = new ArrayList<>();
-        try (ServerPeak peak = ServerPeak.watch(server, server.database())) {
+        try (ServerPeak peak = ServerPeak.watch(base, server.database())) {
             for (int i = 0; i < INSTANCES; i++) {
                 Persistence persistence = i % 2 == 0 ? Persistence.THREAD : Persistence.CONTEXT;
                 Process process = start(target, persistence, pooler);
