@@ -469,6 +469,29 @@ class CapAndReservoirTest {
         }
     }
 
+    @Test
+    void threadsReclaimingEachOthersParkedConnectionsAtTheCapNeverTimeOutWhileOnesAreParked() throws Exception {
+        for (int round = 0; round < 40; round++) {
+            try (Scenario s = new Scenario(b -> b.persistence(Persistence.THREAD).maxConnections(2).healthChecks(true)
+                    .acquireTimeout(Duration.ofMillis(300)).maxAge(DatabaseSettings.UNLIMITED))) {
+                List<Future<?>> done = new ArrayList<>();
+                try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+                    for (int t = 0; t < 4; t++) {
+                        done.add(threads.submit(() -> {
+                            for (int i = 0; i < 20; i++) {
+                                s.request("sleep 2");
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : done) {
+                        f.get();
+                    }
+                }
+            }
+        }
+    }
+
     private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {

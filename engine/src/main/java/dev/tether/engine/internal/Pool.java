@@ -122,23 +122,9 @@ final class Pool {
      */
     private Physical takeParked(Wrapper wrapper, boolean deadOwnersOnly) {
         while (true) {
-            Physical best = null;
-            long bestStamp = 0;
-            for (Physical p : all) {
-                long s = p.stamp();
-                Wrapper holder = p.holder;
-                if (Physical.state(s) == Physical.PARKED && holder != null && holder != wrapper
-                        && (!deadOwnersOnly || holder.ownerGone())
-                        && (best == null || p.lastReleased - best.lastReleased < 0)) {
-                    best = p;
-                    bestStamp = s;
-                }
-            }
+            Physical best = reserveParked(wrapper, deadOwnersOnly);
             if (best == null) {
                 return null;
-            }
-            if (best.advance(bestStamp, Physical.RESERVED) == 0) {
-                continue; // its owner or another taker moved first; look again
             }
             CloseReason obsolete = obsolete(best);
             if (obsolete == null) {
@@ -183,6 +169,10 @@ final class Pool {
                     throw shutDownError();
                 }
                 if (remaining <= 0) {
+                    dispatch(toClose); // a last look, so no missed hand-over can cost a timeout
+                    if (me.granted != null || me.mayOpen) {
+                        break;
+                    }
                     SQLException timeout = exhausted(); // counting itself among the waiters
                     leave(me);
                     throw timeout;
@@ -228,7 +218,7 @@ final class Pool {
                 }
             }
             if (p == null) {
-                p = takeParkedLocked(head.wrapper);
+                p = reserveParked(head.wrapper, false);
             }
             if (p != null && obsolete(p) != null) {
                 toRetire.add(p);
@@ -243,19 +233,26 @@ final class Pool {
         waiting = queue.size();
     }
 
-    private Physical takeParkedLocked(Wrapper wrapper) {
-        Physical best = null;
-        long bestStamp = 0;
-        for (Physical p : all) {
-            long s = p.stamp();
-            Wrapper holder = p.holder;
-            if (Physical.state(s) == Physical.PARKED && holder != wrapper
-                    && (best == null || p.lastReleased - best.lastReleased < 0)) {
-                best = p;
-                bestStamp = s;
+    /** The parked connection idle longest that {@link #takeParked} may take, reserved; null if none is left. */
+    private Physical reserveParked(Wrapper wrapper, boolean deadOwnersOnly) {
+        while (true) {
+            Physical best = null;
+            long bestStamp = 0;
+            for (Physical p : all) {
+                long s = p.stamp();
+                Wrapper holder = p.holder;
+                if (Physical.state(s) == Physical.PARKED && holder != null && holder != wrapper
+                        && (!deadOwnersOnly || holder.ownerGone())
+                        && (best == null || p.lastReleased - best.lastReleased < 0)) {
+                    best = p;
+                    bestStamp = s;
+                }
             }
+            if (best == null || best.advance(bestStamp, Physical.RESERVED) != 0) {
+                return best;
+            }
+            // Its owner took it back or another taker moved first: look again, another may be parked.
         }
-        return best != null && best.advance(bestStamp, Physical.RESERVED) != 0 ? best : null;
     }
 
     private void grant(Waiter waiter, Physical reserved) {
