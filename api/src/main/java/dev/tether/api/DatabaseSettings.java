@@ -34,13 +34,15 @@ import java.util.Objects;
  * @param pooler         POOLER: the pool mode of a pooler (PgBouncer) between Tether and the server, if any
  * @param serverShare    SERVER_SHARE: the fraction of the server's connection limit above which MAX_CONNECTIONS draws
  *                       a warning at start-up (N instances of share 1/N fill the server)
+ * @param leakDetectionThreshold LEAK_DETECTION_THRESHOLD: a connection in use longer than this is logged once with
+ *                       the stack that took it; {@link Duration#ZERO} (the default) turns leak detection off
  */
 public record DatabaseSettings(
         String alias, String engine, String name, String user, String password, String host, int port,
         Map<String, String> options, Duration maxAge, boolean healthChecks, boolean autocommit,
         String timeZone, Persistence persistence, int maxConnections, Duration acquireTimeout,
         double maxAgeJitter, Duration idleTimeout, Duration connectTimeout, Release release, Pooler pooler,
-        double serverShare) {
+        double serverShare, Duration leakDetectionThreshold) {
 
     /** CONN_MAX_AGE for connections that never age (Django's {@code None}). */
     public static final Duration UNLIMITED = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
@@ -65,6 +67,7 @@ public record DatabaseSettings(
         acquireTimeout = Objects.requireNonNullElse(acquireTimeout, Defaults.ACQUIRE_TIMEOUT);
         idleTimeout = Objects.requireNonNullElse(idleTimeout, Defaults.IDLE_TIMEOUT);
         connectTimeout = Objects.requireNonNullElse(connectTimeout, Defaults.CONNECT_TIMEOUT);
+        leakDetectionThreshold = Objects.requireNonNullElse(leakDetectionThreshold, Duration.ZERO);
         if (port < 0 || port > 65_535) {
             throw ConfigurationException.of(alias, Setting.PORT.key(), "is " + port,
                     "use a port between 1 and 65535, or leave it out for the engine's default");
@@ -93,6 +96,10 @@ public record DatabaseSettings(
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw ConfigurationException.of(alias, Setting.CONNECT_TIMEOUT.key(), "must be positive",
                     Setting.CONNECT_TIMEOUT.hint());
+        }
+        if (leakDetectionThreshold.isNegative()) {
+            throw ConfigurationException.of(alias, Setting.LEAK_DETECTION_THRESHOLD.key(), "is negative",
+                    Setting.LEAK_DETECTION_THRESHOLD.hint());
         }
     }
 
@@ -123,7 +130,8 @@ public record DatabaseSettings(
                 .options(options).maxAge(maxAge).healthChecks(healthChecks).autocommit(autocommit).timeZone(timeZone)
                 .persistence(persistence).maxConnections(maxConnections).acquireTimeout(acquireTimeout)
                 .maxAgeJitter(maxAgeJitter).idleTimeout(idleTimeout).connectTimeout(connectTimeout)
-                .release(release).pooler(pooler).serverShare(serverShare);
+                .release(release).pooler(pooler).serverShare(serverShare)
+                .leakDetectionThreshold(leakDetectionThreshold);
     }
 
     public boolean unlimitedMaxAge() {
@@ -138,7 +146,8 @@ public record DatabaseSettings(
                 + ", healthChecks=" + healthChecks + ", autocommit=" + autocommit + ", timeZone=" + timeZone
                 + ", persistence=" + persistence + ", maxConnections=" + maxConnections
                 + ", acquireTimeout=" + acquireTimeout + ", maxAgeJitter=" + maxAgeJitter
-                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + ", pooler=" + pooler + ", serverShare=" + serverShare + "]";
+                + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + ", pooler=" + pooler + ", serverShare=" + serverShare
+                + ", leakDetectionThreshold=" + leakDetectionThreshold + "]";
     }
 
     /** Driver options with the values of secret-looking keys (sslpassword, ...) hidden. */
@@ -180,6 +189,7 @@ public record DatabaseSettings(
         private Release release = Release.UNIT;
         private Pooler pooler = Pooler.NONE;
         private double serverShare = Defaults.SERVER_SHARE;
+        private Duration leakDetectionThreshold = Duration.ZERO;
 
         private Builder(String alias) {
             this.alias = alias;
@@ -323,10 +333,16 @@ public record DatabaseSettings(
             return this;
         }
 
+        /** A connection in use longer than this is reported as a possible leak; {@link Duration#ZERO} turns it off. */
+        public Builder leakDetectionThreshold(Duration threshold) {
+            this.leakDetectionThreshold = threshold;
+            return this;
+        }
+
         public DatabaseSettings build() {
             return new DatabaseSettings(alias, engine, name, user, password, host, port, options, maxAge, healthChecks,
                     autocommit, timeZone, persistence, maxConnections, acquireTimeout, maxAgeJitter, idleTimeout,
-                    connectTimeout, release, pooler, serverShare);
+                    connectTimeout, release, pooler, serverShare, leakDetectionThreshold);
         }
     }
 }

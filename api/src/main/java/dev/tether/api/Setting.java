@@ -42,7 +42,9 @@ public enum Setting {
     POOLER("use 'none' (the default), 'session' or 'transaction' for the pool mode of a pooler such as PgBouncer in "
             + "front of the server", (b, s, v) -> b.pooler(Values.pooler(b, v))),
     SERVER_SHARE("use a fraction above 0 and at most 1 of the server's connection limit one instance may take "
-            + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v)));
+            + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v))),
+    LEAK_DETECTION_THRESHOLD("use 0 (off, the default), or a duration such as '30s' after which a connection still in "
+            + "use is reported with the stack that took it", (b, s, v) -> b.leakDetectionThreshold(Values.duration(b, s, v, false)));
 
     private final String hint;
     private final Applier applier;
