@@ -2,6 +2,7 @@
 module dev.tether.vertx {
     requires transitive dev.tether.engine;
     requires transitive io.vertx.core;
+    requires static io.vertx.healthcheck;
 
     exports dev.tether.vertx;
 
