@@ -2,10 +2,21 @@ package dev.tether.engine.internal;
 
 import dev.tether.api.PoolStats;
 import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.FlightRecorder;
 
-/** The periodic {@code dev.tether.Pool} flight-recorder event: one per alias of one engine, while it is open. */
-final class PoolSnapshots implements Runnable {
+/**
+ * The periodic {@code dev.tether.Pool} flight-recorder event: one per alias of every open engine. The recorder keeps
+ * one hook per event class, so a single static hook serves all engines; each registers while it is open.
+ */
+final class PoolSnapshots {
+    private static final Set<PoolSnapshots> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        FlightRecorder.addPeriodicEvent(TetherEvents.PoolSnapshot.class, PoolSnapshots::emitAll);
+    }
+
     private final Collection<Pool> pools;
 
     private PoolSnapshots(Collection<Pool> pools) {
@@ -13,30 +24,34 @@ final class PoolSnapshots implements Runnable {
     }
 
     static PoolSnapshots register(Collection<Pool> pools) {
-        PoolSnapshots hook = new PoolSnapshots(pools);
-        FlightRecorder.addPeriodicEvent(TetherEvents.PoolSnapshot.class, hook);
-        return hook;
+        PoolSnapshots engine = new PoolSnapshots(pools);
+        OPEN.add(engine);
+        return engine;
     }
 
     void unregister() {
-        FlightRecorder.removePeriodicEvent(this);
+        OPEN.remove(this);
     }
 
-    @Override
-    public void run() {
-        for (Pool pool : pools) {
-            PoolStats s = pool.stats();
-            TetherEvents.PoolSnapshot event = new TetherEvents.PoolSnapshot();
-            event.alias = s.alias();
-            event.cap = s.cap();
-            event.open = s.open();
-            event.inUse = s.inUse();
-            event.parked = s.parked();
-            event.reservoir = s.reservoir();
-            event.waiting = s.waiting();
-            event.opened = s.opened();
-            event.closed = s.closed();
-            event.commit();
+    private static void emitAll() {
+        for (PoolSnapshots engine : OPEN) {
+            for (Pool pool : engine.pools) {
+                emit(pool.stats());
+            }
         }
+    }
+
+    private static void emit(PoolStats s) {
+        TetherEvents.PoolSnapshot event = new TetherEvents.PoolSnapshot();
+        event.alias = s.alias();
+        event.cap = s.cap();
+        event.open = s.open();
+        event.inUse = s.inUse();
+        event.parked = s.parked();
+        event.reservoir = s.reservoir();
+        event.waiting = s.waiting();
+        event.opened = s.opened();
+        event.closed = s.closed();
+        event.commit();
     }
 }

@@ -73,8 +73,9 @@ class FlightRecorderTest {
         assertEquals(2, timedOut.getInt("cap"));
         RecordedEvent leak = byType.get("dev.tether.ConnectionLeak").getFirst();
         assertTrue(leak.getString("acquiredAt").contains(FlightRecorderTest.class.getName()), leak.getString("acquiredAt"));
-        assertTrue(byType.get("dev.tether.Pool").stream().allMatch(e -> e.getString("alias").equals("default")
-                && e.getInt("cap") == 2 && e.getInt("open") <= 2));
+        // Other tests' engines may still be open in this JVM: look at this one's alias and cap.
+        assertTrue(byType.get("dev.tether.Pool").stream().anyMatch(e -> e.getString("alias").equals("default")
+                && e.getInt("cap") == 2 && e.getInt("open") <= 2), byType.get("dev.tether.Pool").toString());
         assertTrue(byType.get("dev.tether.ConnectionAcquired").stream().allMatch(e -> e.getStackTrace() == null),
                 "stack traces only on leak and timeout events");
         assertTrue(Files.size(file) > 0);
