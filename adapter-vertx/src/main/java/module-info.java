@@ -4,6 +4,7 @@ module dev.tether.vertx {
     requires transitive io.vertx.core;
     // Only TetherRouteHandler needs vert.x-web; applications without a Router need not have it.
     requires static io.vertx.web;
+    requires static io.vertx.healthcheck;
 
     exports dev.tether.vertx;
 

@@ -36,13 +36,15 @@ import java.util.Objects;
  *                       a warning at start-up (N instances of share 1/N fill the server)
  * @param credentialLifetime CREDENTIAL_LIFETIME: how long the credentials a connection was opened with stay valid
  *                       (a token's lifetime); connections retire before it, with jitter; {@link Duration#ZERO} for never
+ * @param leakDetectionThreshold LEAK_DETECTION_THRESHOLD: a connection in use longer than this is logged once with
+ *                       the stack that took it; {@link Duration#ZERO} (the default) turns leak detection off
  */
 public record DatabaseSettings(
         String alias, String engine, String name, String user, String password, String host, int port,
         Map<String, String> options, Duration maxAge, boolean healthChecks, boolean autocommit,
         String timeZone, Persistence persistence, int maxConnections, Duration acquireTimeout,
         double maxAgeJitter, Duration idleTimeout, Duration connectTimeout, Release release, Pooler pooler,
-        double serverShare, Duration credentialLifetime) {
+        double serverShare, Duration credentialLifetime, Duration leakDetectionThreshold) {
 
     /** CONN_MAX_AGE for connections that never age (Django's {@code None}). */
     public static final Duration UNLIMITED = Duration.ofSeconds(Long.MAX_VALUE, 999_999_999);
@@ -69,6 +71,7 @@ public record DatabaseSettings(
         idleTimeout = Objects.requireNonNullElse(idleTimeout, Defaults.IDLE_TIMEOUT);
         connectTimeout = Objects.requireNonNullElse(connectTimeout, Defaults.CONNECT_TIMEOUT);
         credentialLifetime = Objects.requireNonNullElse(credentialLifetime, Duration.ZERO);
+        leakDetectionThreshold = Objects.requireNonNullElse(leakDetectionThreshold, Duration.ZERO);
         if (port < 0 || port > 65_535) {
             throw ConfigurationException.of(alias, Setting.PORT.key(), "is " + port,
                     "use a port between 1 and 65535, or leave it out for the engine's default");
@@ -101,6 +104,10 @@ public record DatabaseSettings(
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw ConfigurationException.of(alias, Setting.CONNECT_TIMEOUT.key(), "must be positive",
                     Setting.CONNECT_TIMEOUT.hint());
+        }
+        if (leakDetectionThreshold.isNegative()) {
+            throw ConfigurationException.of(alias, Setting.LEAK_DETECTION_THRESHOLD.key(), "is negative",
+                    Setting.LEAK_DETECTION_THRESHOLD.hint());
         }
     }
 
@@ -153,7 +160,8 @@ public record DatabaseSettings(
                 .options(options).maxAge(maxAge).healthChecks(healthChecks).autocommit(autocommit).timeZone(timeZone)
                 .persistence(persistence).maxConnections(maxConnections).acquireTimeout(acquireTimeout)
                 .maxAgeJitter(maxAgeJitter).idleTimeout(idleTimeout).connectTimeout(connectTimeout)
-                .release(release).pooler(pooler).serverShare(serverShare).credentialLifetime(credentialLifetime);
+                .release(release).pooler(pooler).serverShare(serverShare).credentialLifetime(credentialLifetime)
+                .leakDetectionThreshold(leakDetectionThreshold);
     }
 
     /**
@@ -184,7 +192,7 @@ public record DatabaseSettings(
                 + ", persistence=" + persistence + ", maxConnections=" + maxConnections
                 + ", acquireTimeout=" + acquireTimeout + ", maxAgeJitter=" + maxAgeJitter
                 + ", idleTimeout=" + idleTimeout + ", connectTimeout=" + connectTimeout + ", release=" + release + ", pooler=" + pooler + ", serverShare=" + serverShare
-                + ", credentialLifetime=" + credentialLifetime + "]";
+                + ", credentialLifetime=" + credentialLifetime + ", leakDetectionThreshold=" + leakDetectionThreshold + "]";
     }
 
     /** Driver options with the values of secret-looking keys (sslpassword, ...) hidden. */
@@ -227,6 +235,7 @@ public record DatabaseSettings(
         private Pooler pooler = Pooler.NONE;
         private double serverShare = Defaults.SERVER_SHARE;
         private Duration credentialLifetime = Duration.ZERO;
+        private Duration leakDetectionThreshold = Duration.ZERO;
 
         private Builder(String alias) {
             this.alias = alias;
@@ -526,6 +535,17 @@ public record DatabaseSettings(
         }
 
         /**
+         * A connection in use longer than this is reported as a possible leak.
+         *
+         * @param threshold the threshold, {@link Duration#ZERO} to turn leak detection off
+         * @return this builder
+         */
+        public Builder leakDetectionThreshold(Duration threshold) {
+            this.leakDetectionThreshold = threshold;
+            return this;
+        }
+
+        /**
          * Validates and builds the settings.
          *
          * @return the settings
@@ -534,7 +554,7 @@ public record DatabaseSettings(
         public DatabaseSettings build() {
             return new DatabaseSettings(alias, engine, name, user, password, host, port, options, maxAge, healthChecks,
                     autocommit, timeZone, persistence, maxConnections, acquireTimeout, maxAgeJitter, idleTimeout,
-                    connectTimeout, release, pooler, serverShare, credentialLifetime);
+                    connectTimeout, release, pooler, serverShare, credentialLifetime, leakDetectionThreshold);
         }
     }
 }

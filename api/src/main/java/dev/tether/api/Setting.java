@@ -66,7 +66,9 @@ public enum Setting {
             + "(default 0.5)", (b, s, v) -> b.serverShare(Values.fraction(b, s, v))),
     /** How long credentials from a supplier stay valid; connections retire before it. */
     CREDENTIAL_LIFETIME("use how long a password or token from the credentials supplier stays valid, such as '15m', or 0 "
-            + "for credentials that do not expire", (b, s, v) -> b.credentialLifetime(Values.duration(b, s, v, false)));
+            + "for credentials that do not expire", (b, s, v) -> b.credentialLifetime(Values.duration(b, s, v, false))),
+    LEAK_DETECTION_THRESHOLD("use 0 (off, the default), or a duration such as '30s' after which a connection still in "
+            + "use is reported with the stack that took it", (b, s, v) -> b.leakDetectionThreshold(Values.duration(b, s, v, false)));
 
     private final String hint;
     private final Applier applier;

@@ -5,6 +5,7 @@ import dev.tether.api.ContextStorage;
 import dev.tether.api.CredentialsSupplier;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
+import dev.tether.api.PoolObserver;
 import dev.tether.api.PoolStats;
 import dev.tether.api.Signals;
 import dev.tether.api.TetherException;
@@ -70,6 +71,14 @@ public final class Tether implements Signals, AutoCloseable {
     @Override
     public AutoCloseable subscribe(TetherListener listener) {
         return engine.subscribe(listener);
+    }
+
+    /**
+     * Adds an observer of every alias's timings and outcomes (wait, use and connect times, timeouts, closes,
+     * rollbacks, health checks), for metrics; closing the returned handle removes it. See {@link PoolObserver}.
+     */
+    public AutoCloseable observe(PoolObserver observer) {
+        return engine.observe(Objects.requireNonNull(observer, "observer"));
     }
 
     /** The current thread's or context's wrapper for {@code alias}, created on first use. */

@@ -14,12 +14,16 @@ import java.util.logging.Logger;
 public final class LogCapture implements AutoCloseable {
     private final Logger tetherLogger = Logger.getLogger("dev.tether");
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Throwable> thrown = new CopyOnWriteArrayList<>();
     private final Level previous;
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
             lines.add(record.getLevel() + " " + record.getMessage()
                     + (record.getThrown() == null ? "" : " " + record.getThrown()));
+            if (record.getThrown() != null) {
+                thrown.add(record.getThrown());
+            }
         }
 
         @Override
@@ -40,6 +44,11 @@ public final class LogCapture implements AutoCloseable {
     /** The lines so far, each starting with its level ("WARNING [default] ..."). */
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The throwables logged so far, with their stacks. */
+    public List<Throwable> thrown() {
+        return List.copyOf(thrown);
     }
 
     @Override

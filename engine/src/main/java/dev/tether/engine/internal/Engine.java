@@ -10,6 +10,7 @@ import dev.tether.api.TetherException;
 import dev.tether.api.TetherListener;
 import dev.tether.api.UnitOfWork;
 import dev.tether.api.Persistence;
+import dev.tether.api.PoolObserver;
 import dev.tether.api.PoolStats;
 import dev.tether.api.Setting;
 import dev.tether.api.Ticker;
@@ -36,12 +37,14 @@ public final class Engine {
 
     final Ticker ticker;
     final Listeners listeners = new Listeners();
+    final Observers observers = new Observers();
     private final RandomGenerator random;
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
     private final ContextStorage storage;
     private final long shutdownGraceNanos;
     private final Reaper reaper;
+    private final PoolSnapshots snapshots;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Runs blocking work off threads that must not block (a request's end on an event loop), and aborts. */
     final ExecutorService blockingWork = Executors.newThreadPerTaskExecutor(
@@ -62,7 +65,9 @@ public final class Engine {
             dataSources.put(settings.alias(), new ViewDataSource(this, settings.alias()));
         }
         listeners.forEach(this.listeners::add);
-        this.reaper = reaperPeriod.isZero() || pools.isEmpty() ? null : new Reaper(this, reaperPeriod);
+        this.reaper = reaperPeriod.isZero() || pools.isEmpty() ? null
+                : new Reaper(this, LeakChecks.period(reaperPeriod, databases));
+        this.snapshots = PoolSnapshots.register(pools.values());
     }
 
     /** The one place the persistence mode is checked against where contexts are kept, for every adapter alike. */
@@ -130,6 +135,10 @@ public final class Engine {
 
     public AutoCloseable subscribe(TetherListener listener) {
         return listeners.add(listener);
+    }
+
+    public AutoCloseable observe(PoolObserver observer) {
+        return observers.add(observer);
     }
 
     private Pool pool(String alias) {
@@ -268,6 +277,7 @@ public final class Engine {
             if (reaper != null) {
                 reaper.stop();
             }
+            snapshots.unregister();
             pools.values().forEach(pool -> pool.shutdown(shutdownGraceNanos));
             blockingWork.close();
         }

@@ -54,6 +54,7 @@ final class Pool {
     private final AtomicLong nextId = new AtomicLong(1);
     private volatile boolean shutDown;
     private final AtomicBoolean warnedOutsideUnit = new AtomicBoolean();
+    final PoolEvents events;
 
     /** A caller waiting at the cap; what it is granted is set under the lock. */
     private static final class Waiter {
@@ -75,10 +76,20 @@ final class Pool {
         this.settings = settings;
         this.backend = backend;
         this.server = new ServerWatch(settings, backend, engine.ticker);
+        this.events = new PoolEvents(settings.alias(), engine.ticker, engine.observers, settings.leakDetectionThreshold()
+                .isZero() ? null : new LeakDetector(settings.alias(), settings.leakDetectionThreshold().toNanos(), engine.ticker));
     }
 
-    /** A connection IN_USE by {@code wrapper}, which holds none. */
+    /** A connection IN_USE by {@code wrapper}, which holds none; timed for those watching. */
     Physical acquire(Wrapper wrapper) throws SQLException {
+        long start = events.acquireStart();
+        TetherEvents.Acquired event = events.beginAcquire();
+        Physical p = take(wrapper);
+        events.acquired(wrapper, p, start, event);
+        return p;
+    }
+
+    private Physical take(Wrapper wrapper) throws SQLException {
         if (shutDown) {
             throw shutDownError();
         }
@@ -174,6 +185,7 @@ final class Pool {
                         break;
                     }
                     SQLException timeout = exhausted(); // counting itself among the waiters
+                    events.timedOut(stats());
                     leave(me);
                     throw timeout;
                 }
@@ -273,6 +285,7 @@ final class Pool {
         Connection jdbc = null;
         Physical p = null;
         boolean added = false;
+        PoolEvents.Opening opening = events.opening();
         try {
             jdbc = backend.connect(credentials == null ? settings : settings.withCredentials(credentials.credentials(settings)));
             server.opened(jdbc);
@@ -299,6 +312,7 @@ final class Pool {
         }
         LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] opened connection #" + id);
         engine.listeners.connectionCreated(p.event);
+        events.opened(p, opening);
         return p;
     }
 
@@ -431,6 +445,7 @@ final class Pool {
                 LOG.log(Level.WARNING, "[" + settings.alias() + "] a transaction was left open on connection #" + p.id
                         + " when its unit of work ended; it was rolled back. Commit or roll back before the request ends.");
                 engine.listeners.transactionRolledBack(p.event);
+                events.rolledBack(p);
             }
             p.transactionOpen = false;
             return true;
@@ -463,6 +478,7 @@ final class Pool {
      * unit's end and before a connection goes to someone else; one parked between handles keeps it until then.
      */
     long release(Physical p, long reserved, Wrapper parkWith, boolean unitEnds) {
+        events.released(p);
         CloseReason reason = shutDown ? CloseReason.SHUTDOWN : settle(p, unitEnds || parkWith == null);
         if (reason != null) {
             retire(p, reason);
@@ -568,6 +584,7 @@ final class Pool {
         }
         LOG.log(Level.DEBUG, () -> "[" + settings.alias() + "] closed connection #" + p.id + " (" + reason + ")");
         engine.listeners.connectionClosed(p.event, reason);
+        events.closed(p, reason);
     }
 
     /** Reads the clock only for connections that can expire: the clock is a cost on the hot path. */
@@ -596,6 +613,7 @@ final class Pool {
      * in flight (a handle passed to a thread that lives on keeps it until its call returns).
      */
     void reap() {
+        events.checkLeaks();
         long now = engine.ticker.nanos();
         long idleNanos = settings.idleTimeout().toNanos();
         for (Physical p : all) {

@@ -269,7 +269,7 @@ final class Wrapper implements DatabaseWrapper {
         if (!settings.healthChecks() || healthCheckDone) {
             return false;
         }
-        if (p.fresh || pool.backend.isUsable(p.jdbc)) {
+        if (p.fresh || pool.events.healthCheck(pool.backend, p)) {
             healthCheckDone = true; // a connection opened for this owner and never released needs no ping
             return false;
         }
@@ -289,6 +289,7 @@ final class Wrapper implements DatabaseWrapper {
                 long inUse = Physical.stamp(s >>> 3, Physical.IN_USE);
                 if (p.move(s, inUse)) {
                     heldStamp = inUse;
+                    pool.events.unparked(this, p);
                     return p;
                 }
             }
@@ -387,6 +388,7 @@ final class Wrapper implements DatabaseWrapper {
         handles = 0;
         if (reserved != 0) {
             p.awaitNoCallsInFlight();
+            pool.events.released(p);
             pool.retire(p, reason);
         }
     }

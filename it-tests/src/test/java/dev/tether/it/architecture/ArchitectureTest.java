@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The arrows of DESIGN.md §2, and the rules Maven cannot hold. */
 class ArchitectureTest {
     private static final String[] FRAMEWORKS_AND_DRIVERS = {
-            "io.micronaut..", "io.vertx..", "io.netty..", "org.postgresql..", "com.mysql..", "org.h2..", "com.zaxxer.."};
+            "io.micronaut..", "io.vertx..", "io.netty..", "org.postgresql..", "com.mysql..", "org.h2..", "com.zaxxer..",
+            "io.micrometer.."};
 
     private static JavaClasses library;
 
@@ -31,7 +32,7 @@ class ArchitectureTest {
     void everyModuleIsOnTheClasspathOfThisCheck() {
         for (String module : new String[]{"dev.tether.api", "dev.tether.spi", "dev.tether.engine",
                 "dev.tether.backend.postgres", "dev.tether.backend.mysql", "dev.tether.backend.h2", "dev.tether.backend.kit",
-                "dev.tether.micronaut", "dev.tether.vertx"}) {
+                "dev.tether.micronaut", "dev.tether.vertx", "dev.tether.micrometer"}) {
             if (library.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
                 throw new AssertionError("no classes of " + module + " were imported; add the module to it-tests' dependencies");
             }
@@ -44,7 +45,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS_AND_DRIVERS));
         check(noClasses().that().resideInAnyPackage("dev.tether.api..", "dev.tether.spi..", "dev.tether.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tether.backend..", "dev.tether.micronaut..",
-                        "dev.tether.vertx.."));
+                        "dev.tether.vertx..", "dev.tether.micrometer.."));
     }
 
     @Test
@@ -78,7 +79,7 @@ class ArchitectureTest {
 
     @Test
     void adaptersUseOnlyTheEnginesExportedApi() {
-        check(noClasses().that().resideInAnyPackage("dev.tether.micronaut..", "dev.tether.vertx..")
+        check(noClasses().that().resideInAnyPackage("dev.tether.micronaut..", "dev.tether.vertx..", "dev.tether.micrometer..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.tether.engine.internal..", "dev.tether.backend.."));
     }
 
