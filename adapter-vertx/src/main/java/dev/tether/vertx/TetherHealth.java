@@ -20,7 +20,14 @@ public final class TetherHealth {
     private TetherHealth() {
     }
 
-    /** Registers a procedure per alias of {@code db} in {@code checks}, and returns {@code checks}. */
+    /**
+     * Registers a procedure named {@code tether-<alias>} per alias of a Tether in a set of health checks.
+     *
+     * @param checks the health checks to add the procedures to
+     * @param db     the Tether whose aliases to check
+     * @param bound  how long a check may take, from getting a connection to its answering the ping
+     * @return {@code checks}, for chaining
+     */
     public static HealthChecks register(HealthChecks checks, TetherVertx db, Duration bound) {
         for (String alias : db.tether().aliases()) {
             checks.register("tether-" + alias, bound.toMillis(), promise -> db.vertx()

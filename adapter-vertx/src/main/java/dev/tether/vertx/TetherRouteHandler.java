@@ -27,6 +27,12 @@ public final class TetherRouteHandler implements Handler<RoutingContext> {
         this.db = db;
     }
 
+    /**
+     * Creates the handler; mount it first on the router, as handler and as failure handler.
+     *
+     * @param db the Tether whose contexts the requests run in
+     * @return a new handler
+     */
     public static TetherRouteHandler create(TetherVertx db) {
         return new TetherRouteHandler(Objects.requireNonNull(db, "db"));
     }

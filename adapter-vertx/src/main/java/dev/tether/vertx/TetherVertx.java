@@ -68,6 +68,9 @@ public final class TetherVertx {
      * {@code config()}: a wrong setting then fails the deployment, naming the alias, the key and the fix. With
      * {@code "checkOnStart": true} use {@link #start(Vertx, JsonObject)}, which checks the databases off the event loop.
      *
+     * @param vertx  the Vert.x instance whose contexts hold Tether's state
+     * @param config the verticle's configuration, with a {@code "databases"} object
+     * @return this verticle instance's handle on the shared Tether; close it in {@code stop()}
      * @throws dev.tether.api.ConfigurationException when a setting is missing or wrong
      */
     public static TetherVertx create(Vertx vertx, JsonObject config) {
@@ -77,6 +80,13 @@ public final class TetherVertx {
     /**
      * {@link #create(Vertx, JsonObject)} with a builder of its own (listeners, backends, timeouts), called only by the
      * first verticle instance that starts the shared engine.
+     *
+     * @param vertx   the Vert.x instance whose contexts hold Tether's state
+     * @param config  the verticle's configuration, with a {@code "databases"} object
+     * @param builder makes the builder the databases are added to; called at most once per shared engine
+     * @return this verticle instance's handle on the shared Tether; close it in {@code stop()}
+     * @throws dev.tether.api.ConfigurationException when a setting is missing or wrong, or when
+     *         {@code "checkOnStart": true} is asked for on an event loop
      */
     public static TetherVertx create(Vertx vertx, JsonObject config, Supplier<Tether.Builder> builder) {
         Objects.requireNonNull(vertx, "vertx");
@@ -92,12 +102,25 @@ public final class TetherVertx {
         return new TetherVertx(vertx, shared);
     }
 
-    /** {@link #create(Vertx, JsonObject)} on a worker thread, so that {@code "checkOnStart": true} may connect. */
+    /**
+     * {@link #create(Vertx, JsonObject)} on a worker thread, so that {@code "checkOnStart": true} may connect.
+     *
+     * @param vertx  the Vert.x instance whose contexts hold Tether's state
+     * @param config the verticle's configuration, with a {@code "databases"} object
+     * @return a future of the handle, failed when a setting is wrong or a database fails its start-up check
+     */
     public static Future<TetherVertx> start(Vertx vertx, JsonObject config) {
         return start(vertx, config, Tether::builder);
     }
 
-    /** {@link #create(Vertx, JsonObject, Supplier)} on a worker thread, so that {@code "checkOnStart": true} may connect. */
+    /**
+     * {@link #create(Vertx, JsonObject, Supplier)} on a worker thread, so that {@code "checkOnStart": true} may connect.
+     *
+     * @param vertx   the Vert.x instance whose contexts hold Tether's state
+     * @param config  the verticle's configuration, with a {@code "databases"} object
+     * @param builder makes the builder the databases are added to; called at most once per shared engine
+     * @return a future of the handle, failed when a setting is wrong or a database fails its start-up check
+     */
     public static Future<TetherVertx> start(Vertx vertx, JsonObject config, Supplier<Tether.Builder> builder) {
         return vertx.executeBlocking(() -> create(vertx, config, builder), false);
     }
@@ -106,6 +129,9 @@ public final class TetherVertx {
      * Adds the databases of a JSON configuration ({@link #create(Vertx, JsonObject) the same form}) and its
      * {@code "checkOnStart"} to {@code builder}.
      *
+     * @param builder the builder to add to
+     * @param config  a configuration with a {@code "databases"} object
+     * @return {@code builder}, for chaining
      * @throws dev.tether.api.ConfigurationException when a setting is missing or wrong
      */
     public static Tether.Builder configure(Tether.Builder builder, JsonObject config) {
@@ -116,6 +142,10 @@ public final class TetherVertx {
     /**
      * Starts a Tether of its own from a builder (listeners, backends, clock), storing its state in Vert.x contexts;
      * it is not shared with other verticle instances.
+     *
+     * @param vertx   the Vert.x instance whose contexts hold Tether's state
+     * @param builder the configured builder; its context storage is replaced by one over Vert.x contexts
+     * @return a handle on the new Tether; close it to close its connections
      */
     public static TetherVertx create(Vertx vertx, Tether.Builder builder) {
         Objects.requireNonNull(vertx, "vertx");
@@ -132,10 +162,20 @@ public final class TetherVertx {
         ContextLocals.register();
     }
 
+    /**
+     * The engine behind this handle, for what the adapter does not wrap: settings, stats, listeners.
+     *
+     * @return the (possibly shared) Tether
+     */
     public Tether tether() {
         return tether;
     }
 
+    /**
+     * The Vert.x instance this handle was created for.
+     *
+     * @return the Vert.x instance
+     */
     public Vertx vertx() {
         return vertx;
     }
@@ -145,6 +185,9 @@ public final class TetherVertx {
      * answered 503 for a database failure ({@link java.sql.SQLException}) and 500 otherwise, with a short body and the
      * details in the log (or its connection reset when the response had started), and the error is rethrown to
      * Vert.x. This handler owns the response's {@code endHandler} and {@code closeHandler}: do not replace them.
+     *
+     * @param handler the application's request handler
+     * @return a handler to give to {@code HttpServer.requestHandler}
      */
     public Handler<HttpServerRequest> handler(Handler<HttpServerRequest> handler) {
         Objects.requireNonNull(handler, "handler");
@@ -197,6 +240,11 @@ public final class TetherVertx {
      * started by a request belongs to it: the request finishes only after the block returns, and its
      * blocks run one at a time. Elsewhere (timers, event-bus consumers, other threads) each call is a
      * context of its own.
+     *
+     * @param <T>   the block's result type
+     * @param alias a configured database alias
+     * @param block the work to do with the connection; it must not keep the connection
+     * @return a future of the block's result, failed with what it or the connection attempt threw
      */
     public <T> Future<T> withConnection(String alias, SqlFunction<Connection, T> block) {
         Objects.requireNonNull(alias, "alias");
@@ -237,6 +285,8 @@ public final class TetherVertx {
     /**
      * This verticle instance is done with Tether: the last instance sharing the engine closes its connections (off
      * the event loop), waiting at most its shutdown timeout for ones in use. Idempotent.
+     *
+     * @return a future completed once this instance's share is released (and the engine closed, if it was the last)
      */
     public Future<Void> close() {
         if (!closed.compareAndSet(false, true)) {

@@ -7,31 +7,65 @@ package dev.tether.api;
  * With no observer registered the engine reads no clock for it and allocates nothing.
  */
 public interface PoolObserver {
-    /** A physical connection was opened and initialised in {@code nanos}. */
+    /**
+     * A physical connection was opened and initialised.
+     *
+     * @param alias the database alias
+     * @param nanos how long opening and initialising took, in nanoseconds
+     */
     default void connectionOpened(String alias, long nanos) {
     }
 
-    /** An owner got a connection after waiting {@code nanos} (0 when it took back its own parked one). */
+    /**
+     * An owner got a connection.
+     *
+     * @param alias the database alias
+     * @param nanos how long it waited, in nanoseconds (0 when it took back its own parked one)
+     */
     default void connectionAcquired(String alias, long nanos) {
     }
 
-    /** An owner let its connection go after using it for {@code nanos}. */
+    /**
+     * An owner let its connection go.
+     *
+     * @param alias the database alias
+     * @param nanos how long it held the connection, in nanoseconds
+     */
     default void connectionReleased(String alias, long nanos) {
     }
 
-    /** A caller gave up waiting for a connection after ACQUIRE_TIMEOUT. */
+    /**
+     * A caller gave up waiting for a connection after ACQUIRE_TIMEOUT.
+     *
+     * @param alias the database alias
+     */
     default void acquireTimedOut(String alias) {
     }
 
-    /** A physical connection was closed. */
+    /**
+     * A physical connection was closed.
+     *
+     * @param alias  the database alias
+     * @param reason why the pool closed it
+     */
     default void connectionClosed(String alias, CloseReason reason) {
     }
 
-    /** A transaction left open when its unit of work ended was rolled back. */
+    /**
+     * A transaction left open when its unit of work ended was rolled back.
+     *
+     * @param alias the database alias
+     */
     default void transactionRolledBack(String alias) {
     }
 
-    /** A health check (CONN_HEALTH_CHECKS) pinged a reused connection in {@code nanos}; {@code usable} is its answer. */
+    /**
+     * A health check (CONN_HEALTH_CHECKS) pinged a reused connection.
+     *
+     * @param alias  the database alias
+     * @param usable whether the connection answered and may be used
+     * @param nanos  how long the ping took, in nanoseconds
+     */
     default void healthChecked(String alias, boolean usable, long nanos) {
     }
 }

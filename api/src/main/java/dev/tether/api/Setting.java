@@ -67,6 +67,7 @@ public enum Setting {
     /** How long credentials from a supplier stay valid; connections retire before it. */
     CREDENTIAL_LIFETIME("use how long a password or token from the credentials supplier stays valid, such as '15m', or 0 "
             + "for credentials that do not expire", (b, s, v) -> b.credentialLifetime(Values.duration(b, s, v, false))),
+    /** How long a connection may stay in use before it is reported as a possible leak. */
     LEAK_DETECTION_THRESHOLD("use 0 (off, the default), or a duration such as '30s' after which a connection still in "
             + "use is reported with the stack that took it", (b, s, v) -> b.leakDetectionThreshold(Values.duration(b, s, v, false)));
 

@@ -49,6 +49,11 @@ public final class Tether implements Signals, AutoCloseable {
         this.engine = engine;
     }
 
+    /**
+     * Starts configuring a Tether.
+     *
+     * @return a new builder with no databases, one context per thread and a 30-second reaper
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,45 +80,100 @@ public final class Tether implements Signals, AutoCloseable {
 
     /**
      * Adds an observer of every alias's timings and outcomes (wait, use and connect times, timeouts, closes,
-     * rollbacks, health checks), for metrics; closing the returned handle removes it. See {@link PoolObserver}.
+     * rollbacks, health checks), for metrics. See {@link PoolObserver}.
+     *
+     * @param observer called on the threads that acquire, release and close connections; must not block
+     * @return a handle whose {@code close()} removes the observer
      */
     public AutoCloseable observe(PoolObserver observer) {
         return engine.observe(Objects.requireNonNull(observer, "observer"));
     }
 
-    /** The current thread's or context's wrapper for {@code alias}, created on first use. */
+    /**
+     * The current thread's or context's wrapper for an alias, created on first use.
+     *
+     * @param alias a configured database alias
+     * @return the wrapper that owns this context's connection for the alias
+     * @throws TetherException if no database is configured with that alias
+     */
     public DatabaseWrapper wrapper(String alias) {
         return engine.wrapper(alias);
     }
 
-    /** A handle on the current thread's or context's connection for {@code alias}; close it when done. */
+    /**
+     * A handle on the current thread's or context's connection for an alias, opening or taking one if needed.
+     * Closing the handle does not close the physical connection; it stays with the context until it ends.
+     *
+     * @param alias a configured database alias
+     * @return a connection handle; close it when done
+     * @throws SQLException if no connection could be opened or acquired in time
+     * @throws TetherException if no database is configured with that alias
+     */
     public Connection connection(String alias) throws SQLException {
         return engine.wrapper(alias).connection();
     }
 
-    /** A {@link DataSource} over {@link #connection(String)}, for JDBC libraries. */
+    /**
+     * A {@link DataSource} over {@link #connection(String)}, for JDBC libraries.
+     *
+     * @param alias a configured database alias
+     * @return a data source whose {@code getConnection()} gives the current context's connection
+     * @throws TetherException if no database is configured with that alias
+     */
     public DataSource dataSource(String alias) {
         return engine.dataSource(alias);
     }
 
+    /**
+     * The configured database aliases.
+     *
+     * @return the aliases in the order they were configured
+     */
     public Set<String> aliases() {
         return engine.aliases();
     }
 
+    /**
+     * The validated settings of a database.
+     *
+     * @param alias a configured database alias
+     * @return the settings the alias's pool runs with
+     * @throws TetherException if no database is configured with that alias
+     */
     public DatabaseSettings settings(String alias) {
         return engine.settings(alias);
     }
 
+    /**
+     * A snapshot of a database's pool: its cap, the connections open, in use and parked, and the callers waiting.
+     *
+     * @param alias a configured database alias
+     * @return the pool's counts at the time of the call
+     * @throws TetherException if no database is configured with that alias
+     */
     public PoolStats stats(String alias) {
         return engine.stats(alias);
     }
 
-    /** Runs {@code task} as a context of its own (a {@link ScopedValue} scope), ended when it returns. */
+    /**
+     * Runs a task as a context of its own (a {@link ScopedValue} scope), ended when it returns; the connections
+     * it took go back to the reservoir then.
+     *
+     * @param <T>  the task's result type
+     * @param task the work to run on the calling thread
+     * @return what the task returned
+     * @throws Exception whatever the task threw
+     */
     public <T> T inContext(Callable<T> task) throws Exception {
         return engine.inContext(task);
     }
 
-    /** {@code task}, made to run as a context of its own wherever it runs. */
+    /**
+     * Wraps a task so that it runs as a context of its own on whatever thread runs it.
+     *
+     * @param task the work to wrap
+     * @return a runnable that runs {@code task} in a fresh context
+     */
     public Runnable contextual(Runnable task) {
         Objects.requireNonNull(task, "task");
         return () -> {
@@ -130,7 +190,13 @@ public final class Tether implements Signals, AutoCloseable {
         };
     }
 
-    /** {@code task}, made to run as a context of its own wherever it runs. */
+    /**
+     * Wraps a task so that it runs as a context of its own on whatever thread calls it.
+     *
+     * @param <T>  the task's result type
+     * @param task the work to wrap
+     * @return a callable that runs {@code task} in a fresh context and returns its result
+     */
     public <T> Callable<T> contextual(Callable<T> task) {
         Objects.requireNonNull(task, "task");
         return () -> engine.inContext(task);
@@ -140,6 +206,9 @@ public final class Tether implements Signals, AutoCloseable {
      * A thread factory whose threads each run as one context: with
      * {@code Executors.newThreadPerTaskExecutor(tether.contextThreadFactory(Thread.ofVirtual().factory()))}
      * every virtual thread's task is a context, and its connections go back to the reservoir when it ends.
+     *
+     * @param threads the factory that makes the actual threads
+     * @return a factory whose threads run their task in a context of its own
      */
     public ThreadFactory contextThreadFactory(ThreadFactory threads) {
         Objects.requireNonNull(threads, "threads");
@@ -199,6 +268,13 @@ public final class Tether implements Signals, AutoCloseable {
         private Builder() {
         }
 
+        /**
+         * Adds a database.
+         *
+         * @param settings the database's settings, under an alias not used yet
+         * @return this builder
+         * @throws ConfigurationException if the alias is already configured
+         */
         public Builder database(DatabaseSettings settings) {
             if (databases.putIfAbsent(settings.alias(), settings) != null) {
                 throw new ConfigurationException("Database '" + settings.alias() + "' is configured twice; give each database its own alias");
@@ -206,40 +282,81 @@ public final class Tether implements Signals, AutoCloseable {
             return this;
         }
 
-        /** A database from Django-style keys. */
+        /**
+         * Adds a database from Django-style keys such as {@code ENGINE}, {@code NAME} and {@code CONN_MAX_AGE}.
+         *
+         * @param alias  the alias to use it under
+         * @param values the settings by key
+         * @return this builder
+         * @throws ConfigurationException if a value is invalid or the alias is already configured
+         */
         public Builder database(String alias, Map<String, ?> values) {
             return database(DatabaseSettings.fromMap(alias, values));
         }
 
-        /** A database from a URL such as {@code postgresql://user:secret@host:5432/app?conn_max_age=60}. */
+        /**
+         * Adds a database from a URL such as {@code postgresql://user:secret@host:5432/app?conn_max_age=60}.
+         *
+         * @param alias the alias to use it under
+         * @param url   the database URL; query parameters give further settings
+         * @return this builder
+         * @throws ConfigurationException if the URL is invalid or the alias is already configured
+         */
         public Builder databaseUrl(String alias, String url) {
             return database(DatabaseSettings.fromUrl(alias, url));
         }
 
-        /** A backend to use besides those {@link java.util.ServiceLoader} finds; it wins for its engine names. */
+        /**
+         * Adds a backend to use besides those {@link java.util.ServiceLoader} finds; it wins for its engine names.
+         *
+         * @param backend the backend
+         * @return this builder
+         */
         public Builder backend(Backend backend) {
             backends.add(Objects.requireNonNull(backend, "backend"));
             return this;
         }
 
-        /** Where "the current context" is kept; the default is one context per thread. */
+        /**
+         * Sets where "the current context" is kept; the default is one context per thread.
+         *
+         * @param storage the context storage, such as one bound to an event loop's request context
+         * @return this builder
+         */
         public Builder contextStorage(ContextStorage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
             return this;
         }
 
+        /**
+         * Sets the clock for max age and idle time; the default is the system's monotonic clock.
+         *
+         * @param ticker the clock; tests inject one to control time
+         * @return this builder
+         */
         public Builder ticker(Ticker ticker) {
             this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 
-        /** The source of the max-age jitter. */
+        /**
+         * Sets the source of the max-age jitter, so that connections opened together do not all retire together.
+         *
+         * @param random the random generator; tests inject a fixed one
+         * @return this builder
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** How often the reaper runs; {@link Duration#ZERO} runs none (call {@link Tether#reap()} yourself). */
+        /**
+         * Sets how often the reaper runs; the default is 30 seconds.
+         *
+         * @param period the time between passes; {@link Duration#ZERO} runs none (call {@link Tether#reap()} yourself)
+         * @return this builder
+         * @throws ConfigurationException if the period is negative
+         */
         public Builder reaperPeriod(Duration period) {
             if (period.isNegative()) {
                 throw new ConfigurationException("The reaper period is negative; use a positive duration, or zero for no reaper");
@@ -248,7 +365,14 @@ public final class Tether implements Signals, AutoCloseable {
             return this;
         }
 
-        /** How long {@link Tether#close()} waits for connections in use before closing them anyway. */
+        /**
+         * Sets how long {@link Tether#close()} waits for connections in use before closing them anyway; the
+         * default is 5 seconds.
+         *
+         * @param timeout zero or a positive duration
+         * @return this builder
+         * @throws ConfigurationException if the timeout is negative
+         */
         public Builder shutdownTimeout(Duration timeout) {
             if (timeout.isNegative()) {
                 throw new ConfigurationException("The shutdown timeout is negative; use zero or a positive duration");
@@ -257,12 +381,24 @@ public final class Tether implements Signals, AutoCloseable {
             return this;
         }
 
-        /** Whether {@link #build()} opens and {@link Tether#check() checks} one connection per alias; off by default. */
+        /**
+         * Sets whether {@link #build()} opens and {@link Tether#check() checks} one connection per alias; off by
+         * default.
+         *
+         * @param check {@code true} to fail at start-up on a database that is down or refuses the settings
+         * @return this builder
+         */
         public Builder checkOnStart(boolean check) {
             this.checkOnStart = check;
             return this;
         }
 
+        /**
+         * Adds a listener for Tether's signals from the start, so it sees the first connections too.
+         *
+         * @param listener the listener; one that throws is logged and skipped
+         * @return this builder
+         */
         public Builder listener(TetherListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -282,6 +418,13 @@ public final class Tether implements Signals, AutoCloseable {
             return this;
         }
 
+        /**
+         * Validates the configuration and creates the Tether, finding a backend for each database.
+         *
+         * @return a running Tether; close it to close its connections
+         * @throws ConfigurationException naming the alias and key if anything is invalid or a backend is missing
+         * @throws TetherException if {@link #checkOnStart(boolean) the start-up check} is on and a database fails it
+         */
         public Tether build() {
             for (String alias : credentials.keySet()) {
                 if (!databases.containsKey(alias)) {

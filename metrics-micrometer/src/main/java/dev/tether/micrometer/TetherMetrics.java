@@ -34,7 +34,13 @@ public final class TetherMetrics implements AutoCloseable {
         this.subscription = tether.observe(new Recorder(byAlias));
     }
 
-    /** Registers every alias's meters in {@code registry} and starts recording; close the result to stop. */
+    /**
+     * Registers every alias's meters in a registry and starts recording.
+     *
+     * @param tether   the Tether whose aliases to measure
+     * @param registry where the meters go
+     * @return the binding; close it to stop recording and remove the meters
+     */
     public static TetherMetrics bind(Tether tether, MeterRegistry registry) {
         return new TetherMetrics(Objects.requireNonNull(tether, "tether"), Objects.requireNonNull(registry, "registry"));
     }
