@@ -178,33 +178,26 @@ class ConfigurationTest {
 
     @Test
     void micronautsOwnDataSourceOfTheSameNameIsReportedAtStartUp() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("dev.tether.micronaut");
-        logger.addHandler(capture);
+        // Tether logs through System.Logger, which the adapter routes to SLF4J: read the lines where the app's go.
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.tether.micronaut");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> capture =
+                new ch.qos.logback.core.read.ListAppender<>();
+        capture.start();
+        logger.addAppender(capture);
+        ch.qos.logback.classic.Level previous = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
         try (ApplicationContext ignored = ApplicationContext.builder().environments("yaml-config")
                 .properties(Map.of("datasources.default.url", "jdbc:h2:mem:app", "datasources.legacy.url", "jdbc:h2:mem:old"))
                 .singletons(new TestBackend()).start()) {
-            List<String> messages = records.stream().map(LogRecord::getMessage).toList();
+            List<String> messages = capture.list.stream().map(e -> e.getFormattedMessage()).toList();
             assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.default and tether.databases.default are both "
                     + "configured") && m.contains("@Named(\"default\") TetherDatabase")), messages.toString());
             assertTrue(messages.stream().anyMatch(m -> m.startsWith("datasources.legacy is not a Tether database")),
                     messages.toString());
         } finally {
-            logger.removeHandler(capture);
+            logger.setLevel(previous);
+            logger.detachAppender(capture);
         }
     }
 
