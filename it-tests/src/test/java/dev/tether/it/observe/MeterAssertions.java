@@ -52,7 +52,7 @@ final class MeterAssertions {
         }
     }
 
-    /** At quiescence, used + idle is what the server counts for the database. */
+    /** At quiescence, used + idle is what the server counts for the database; {@code server} is where admins connect. */
     static void countsMatchTheServer(MeterRegistry registry, Server server, String database, PoolStats stats)
             throws Exception {
         double used = gauge(registry, "db.client.connection.count", "db.client.connection.state", "used");

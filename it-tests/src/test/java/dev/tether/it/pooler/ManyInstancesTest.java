@@ -47,10 +47,7 @@ class ManyInstancesTest {
     @BeforeAll
     static void ownDatabase() throws SQLException {
         base = Servers.postgres();
-        try (ServerAdmin admin = new ServerAdmin(base)) {
-            admin.createDatabase(base.database() + "_instances");
-        }
-        server = base.withDatabase(base.database() + "_instances");
+        server = ServerAdmin.ownDatabase(base, "instances");
     }
 
     @Test

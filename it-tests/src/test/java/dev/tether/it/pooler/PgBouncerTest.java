@@ -47,12 +47,16 @@ class PgBouncerTest {
     private static final int WORKERS = 16;
     private static final int REQUESTS_EACH = 25;
 
-    private static final Server server = Servers.postgres();
+    /** Where admin connections go: never counted. */
+    private static final Server base = Servers.postgres();
+    /** The test's own database: sessions other tests keep on the shared one are not counted. */
+    private static Server server;
     private static PgBouncer sessionMode;
     private static PgBouncer transactionMode;
 
     @BeforeAll
     static void startPgBouncers() throws Exception {
+        server = ServerAdmin.ownDatabase(base, "pgbouncer");
         sessionMode = PgBouncer.start(server, "session", SESSION_POOL);
         transactionMode = PgBouncer.start(server, "transaction", TRANSACTION_POOL);
     }
@@ -69,7 +73,7 @@ class PgBouncerTest {
 
     @BeforeEach
     void noSessionsLeft() throws SQLException {
-        try (ServerAdmin admin = new ServerAdmin(server)) {
+        try (ServerAdmin admin = new ServerAdmin(base)) {
             // PgBouncer keeps idle server sessions; ending them makes each test's peak its own.
             admin.terminateAll(server.database());
         }
@@ -80,7 +84,7 @@ class PgBouncerTest {
     void sessionModeKeepsOneServerSessionPerConnectionUnderTheCap(Persistence persistence) throws Exception {
         int cap = 4;
         try (Tether tether = tether(sessionMode, s -> s.pooler(Pooler.SESSION).persistence(persistence).maxConnections(cap));
-             ServerPeak peak = ServerPeak.watch(server, server.database())) {
+             ServerPeak peak = ServerPeak.watch(base, server.database())) {
             Queue<Throwable> failures = load(tether, persistence, connection -> {
                 try (Statement s = connection.createStatement()) {
                     long pid = backendPid(s);
@@ -104,7 +108,7 @@ class PgBouncerTest {
         int cap = 8;
         try (Tether tether = tether(transactionMode, s -> s.pooler(Pooler.TRANSACTION).persistence(persistence)
                 .maxConnections(cap));
-             ServerPeak peak = ServerPeak.watch(server, server.database())) {
+             ServerPeak peak = ServerPeak.watch(base, server.database())) {
             Queue<Throwable> failures = load(tether, persistence, connection -> {
                 // More executions than pgjdbc's default prepareThreshold (5): only prepareThreshold=0 keeps them unnamed.
                 try (PreparedStatement s = connection.prepareStatement("SELECT ?::int FROM pg_sleep(0.001)")) {
