@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * leaked and no error other than an {@link SQLException} escaped. The seed is in every failure message.
  */
 class OwnershipStressTest {
-    private static final int ROUNDS = 1_000;
+    /** CI's count; {@code -Dtether.stress.rounds=N} runs more. */
+    private static final int ROUNDS = Integer.getInteger("tether.stress.rounds", 1_000);
 
     @Test
     void noConnectionServesTwoOwnersAtOnceUnderAnyInterleaving() throws Exception {

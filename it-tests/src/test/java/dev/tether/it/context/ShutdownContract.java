@@ -32,7 +32,7 @@ abstract class ShutdownContract extends ServerContract {
             }
         });
         assertEquals(1, awaitStats(tether, s -> s.inUse() == 1).inUse());
-        Thread.sleep(200); // the statement is on its way to the server
+        awaitSleepRunningOnTheServer();
 
         long started = System.nanoTime();
         tether.close();
@@ -41,5 +41,21 @@ abstract class ShutdownContract extends ServerContract {
         assertTrue(tookMillis < 1_500, "close() took " + tookMillis + " ms with a 1 s shutdown timeout");
         assertEquals(0, admin.awaitConnectionsTo(database, 0, Duration.ofSeconds(2)), "server sessions 2 s later");
         assertTrue(statement.get(5, TimeUnit.SECONDS) instanceof SQLException, "the running statement failed");
+    }
+
+    /** Until the server lists the test's database running the sleep, so shutdown meets it mid-statement. */
+    private void awaitSleepRunningOnTheServer() throws Exception {
+        String running = server.isPostgres()
+                ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '" + database + "' AND query ILIKE '%pg_sleep%'"
+                        + " AND state = 'active' AND pid <> pg_backend_pid()"
+                : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + database
+                        + "' AND INFO LIKE '%SLEEP(%' AND ID <> CONNECTION_ID()";
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        try (Connection watcher = server.connect()) {
+            while (number(watcher, running) == 0) {
+                assertTrue(System.nanoTime() - deadline < 0, "the statement never showed on the server");
+                Thread.onSpinWait();
+            }
+        }
     }
 }
