@@ -1,5 +1,6 @@
 package dev.tether.it.context;
 
+import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.Persistence;
 import dev.tether.api.Pooler;
-import dev.tether.it.context.ServerPeak;
+import dev.tether.testing.servers.ServerPeak;
 import dev.tether.testing.servers.PgBouncer;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;

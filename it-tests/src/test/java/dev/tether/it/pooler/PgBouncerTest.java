@@ -10,7 +10,7 @@ import dev.tether.api.Persistence;
 import dev.tether.api.Pooler;
 import dev.tether.api.UnitOfWork;
 import dev.tether.engine.Tether;
-import dev.tether.it.context.ServerPeak;
+import dev.tether.testing.servers.ServerPeak;
 import dev.tether.testing.servers.PgBouncer;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;

@@ -1,5 +1,6 @@
 package dev.tether.it.vertx;
 
+import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,7 +89,7 @@ abstract class VertxEndToEndContract {
             throws SQLException {
         List<Integer> statuses;
         int peak;
-        try (ConnectionSampler sessions = new ConnectionSampler(base, database)) {
+        try (ServerPeak sessions = ServerPeak.watch(base, database)) {
             statuses = app.load(port, path, REQUESTS);
             app.awaitSettled(REQUESTS);
             peak = sessions.peak();
@@ -118,7 +119,7 @@ abstract class VertxEndToEndContract {
         List<Integer> statuses;
         List<Integer> timedOut;
         int peak;
-        try (ConnectionSampler sessions = new ConnectionSampler(base, database);
+        try (ServerPeak sessions = ServerPeak.watch(base, database);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Void>> leaving = new ArrayList<>();
             for (int i = 0; i < disconnects; i++) {
@@ -163,7 +164,7 @@ abstract class VertxEndToEndContract {
         List<Integer> normal;
         List<Integer> failing;
         int peak;
-        try (ConnectionSampler sessions = new ConnectionSampler(base, database);
+        try (ServerPeak sessions = ServerPeak.watch(base, database);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Void>> disconnects = new ArrayList<>();
             for (int i = 0; i < each; i++) {
@@ -197,7 +198,7 @@ abstract class VertxEndToEndContract {
 
         List<Integer> statuses = new ArrayList<>();
         int peak;
-        try (ConnectionSampler sessions = new ConnectionSampler(base, database); ServerAdmin admin = new ServerAdmin(base)) {
+        try (ServerPeak sessions = ServerPeak.watch(base, database); ServerAdmin admin = new ServerAdmin(base)) {
             for (int burst = 0; burst < bursts; burst++) {
                 if (burst > 0) {
                     int kills = admin.terminateAll(database); // the app keeps running: its idle connections die
@@ -227,7 +228,7 @@ abstract class VertxEndToEndContract {
         List<Integer> statuses;
         List<Integer> after;
         int peak;
-        try (ConnectionSampler sessions = new ConnectionSampler(base, database);
+        try (ServerPeak sessions = ServerPeak.watch(base, database);
              ExecutorService killer = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> kills = killer.submit(() -> {
                 try (ServerAdmin admin = new ServerAdmin(base)) {

@@ -1,5 +1,6 @@
 package dev.tether.it.vertx;
 
+import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,7 +85,7 @@ class VertxReadmeExampleTest {
             VertxApp.await(vertx.deployVerticle(App::new, new DeploymentOptions().setConfig(config).setInstances(4)));
             HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(400));
             int peak;
-            try (ConnectionSampler sessions = new ConnectionSampler(base, DATABASE)) {
+            try (ServerPeak sessions = ServerPeak.watch(base, DATABASE)) {
                 List<Future<String>> answers = new ArrayList<>();
                 for (int i = 0; i < 400; i++) {
                     answers.add(client.request(HttpMethod.GET, port, "127.0.0.1", "/orders")
