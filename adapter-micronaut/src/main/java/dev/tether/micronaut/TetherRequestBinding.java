@@ -3,19 +3,28 @@ package dev.tether.micronaut;
 import dev.tether.engine.Tether;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.io.Writable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.event.HttpRequestTerminatedEvent;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.types.files.FileCustomizableResponseType;
+import java.io.InputStream;
+import org.reactivestreams.Publisher;
 
 /**
- * Every HTTP request is one Tether unit of work: started by a request filter before any other filter
- * and the controller, finished once the response has been written, failed, or abandoned by the client
- * ({@link HttpRequestTerminatedEvent}, which the server publishes exactly then). Turn it off with
- * {@code tether.http.enabled: false}.
+ * Every HTTP request is one Tether unit of work: started by a request filter before any other filter and the
+ * controller, finished by a response filter after every other one once the response is ready — before it is
+ * written, so the next request on the same HTTP connection finds the connection back — or, for a body that is
+ * still to be produced while it is written (a {@link Publisher}, a {@link Writable}, an {@link InputStream}, a
+ * streamed file), once the response has been written, failed, or abandoned by the client
+ * ({@link HttpRequestTerminatedEvent}, which the server publishes on another thread after that). A request that
+ * never reaches the response filter ends on that event too. Turn it off with {@code tether.http.enabled: false}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "tether.http.enabled", notEquals = "false")
@@ -37,9 +46,22 @@ final class TetherRequestBinding implements Ordered, ApplicationEventListener<Ht
         context.start(tether);
     }
 
+    @ResponseFilter
+    void responseReady(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        Object body = response.body();
+        if (!(body instanceof Publisher<?> || body instanceof Writable || body instanceof InputStream
+                || body instanceof FileCustomizableResponseType)) {
+            finish(request);
+        }
+    }
+
     @Override
     public void onApplicationEvent(HttpRequestTerminatedEvent event) {
-        event.getSource().getAttribute(ATTRIBUTE, RequestContext.class).ifPresent(RequestContext::finish);
+        finish(event.getSource());
+    }
+
+    private static void finish(HttpRequest<?> request) {
+        request.getAttribute(ATTRIBUTE, RequestContext.class).ifPresent(RequestContext::finish);
     }
 
     @Override

@@ -14,8 +14,11 @@ import dev.tether.testing.fake.AdapterLikeStorage;
 import dev.tether.testing.fake.FakeConnection;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Django's rules at the request boundaries, as scenarios: open, use, fail, advance time, end the request, observe. */
@@ -368,6 +371,46 @@ class RequestLifecycleTest {
             s.tether.reap();
             s.requestOnAnotherThread("select 2");
             assertEquals(1, s.backend.opened(), "its slot and connection came back");
+        }
+    }
+    @Test
+    void onAnEventLoopACleanConnectionIsBackWhenTheUnitEndsAndOneToRollBackIsSettledOnAnotherThread() throws Exception {
+        try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxAge(DatabaseSettings.UNLIMITED),
+                e -> e.contextStorage(AdapterLikeStorage.onEventLoop()))) {
+            s.request("select 1");
+            assertEquals(1, s.tether.stats("default").reservoir(), "given back before requestFinished returned");
+
+            s.tether.requestStarted();
+            s.query("begin");
+            s.query("insert 1");
+            s.tether.requestFinished();
+            s.awaitQuiet();
+            assertEquals(1, s.current().rollbacks);
+            assertTrue(s.current().rolledBackBy != Thread.currentThread(), "the rollback ran off the event loop");
+            s.request("select 2");
+            assertEquals(1, s.backend.opened(), "one connection served all three requests");
+        }
+    }
+
+    @Test
+    void onAnEventLoopAUnitEndingWhileAStatementRunsDoesNotWaitForIt() throws Exception {
+        try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxAge(DatabaseSettings.UNLIMITED),
+                e -> e.contextStorage(AdapterLikeStorage.onEventLoop()))) {
+            s.tether.requestStarted();
+            Connection c = s.tether.connection("default");
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("sleep 2000");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            s.awaitStatementRunning();
+            s.tether.requestFinished();
+            assertFalse(running.isDone(), "requestFinished returned while the statement still ran");
+            running.get(10, TimeUnit.SECONDS);
+            s.awaitQuiet();
+            assertEquals(1, s.tether.stats("default").reservoir(), "settled once the statement returned");
         }
     }
 }

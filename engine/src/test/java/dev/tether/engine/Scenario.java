@@ -73,6 +73,15 @@ final class Scenario implements AutoCloseable {
         org.junit.jupiter.api.Assertions.assertEquals(0, tether.stats("default").inUse(), "still in use after 5 s");
     }
 
+    /** Waits (up to 5 s) until a thread is inside the current connection: a statement started elsewhere runs. */
+    void awaitStatementRunning() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (current().threadsInside() == 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(1);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(current().threadsInside() > 0, "no statement running after 5 s");
+    }
+
     FakeConnection current() {
         return backend.last();
     }

@@ -244,26 +244,37 @@ public final class Engine {
 
     private void finish(Owner owner) {
         listeners.requestFinished();
-        if (storage.mustNotBlock()) {
-            try {
-                blockingWork.execute(() -> endUnits(owner)); // rollback, reset, ping and close may block
-                return;
-            } catch (RejectedExecutionException e) {
-                // Shut down: the pools close everything themselves.
+        boolean mayBlock = !storage.mustNotBlock();
+        for (Wrapper wrapper : owner.wrappers()) {
+            if (wrapper != null && !endUnit(wrapper, mayBlock)) {
+                runBlocking(() -> endUnit(wrapper, true));
             }
         }
-        endUnits(owner);
     }
 
-    private void endUnits(Owner owner) {
+    private static void endUnits(Owner owner) {
         for (Wrapper wrapper : owner.wrappers()) {
             if (wrapper != null) {
-                try {
-                    wrapper.unitEnded();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "[" + wrapper.alias() + "] ending the unit of work failed", e);
-                }
+                endUnit(wrapper, true);
             }
+        }
+    }
+
+    private static boolean endUnit(Wrapper wrapper, boolean mayBlock) {
+        try {
+            return wrapper.unitEnded(mayBlock);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "[" + wrapper.alias() + "] ending the unit of work failed", e);
+            return true;
+        }
+    }
+
+    /** Runs work that may block (rollback, reset, ping, close) on a thread of the engine's; here once shut down. */
+    void runBlocking(Runnable task) {
+        try {
+            blockingWork.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // shut down: nothing else will run it
         }
     }
 

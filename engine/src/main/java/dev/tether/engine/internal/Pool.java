@@ -432,6 +432,16 @@ final class Pool {
         return resetSession(p) ? null : CloseReason.SESSION_RESET_FAILED;
     }
 
+    /**
+     * Whether {@link #settle} would make a round trip or close the connection: step for step, what a unit ending
+     * on a thread that must not block leaves to a thread that may.
+     */
+    boolean settleBlocks(Physical p, boolean checkAge) {
+        return shutDown || p.openStatements.size() > 0 || p.transactionOpen || backend.inTransaction(p.jdbc)
+                || p.autocommit != settings.autocommit() || p.broken || p.errorsOccurred
+                || checkAge && expiredNow(p) || server.stale(p) || p.session.dirty();
+    }
+
     private boolean rollBackOpenTransaction(Physical p) {
         try {
             if (p.transactionOpen || backend.inTransaction(p.jdbc)) {

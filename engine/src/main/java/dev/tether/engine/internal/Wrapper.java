@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One alias's connection for one owner, with Django's rules, each in a method named after it:
@@ -31,6 +32,8 @@ final class Wrapper implements DatabaseWrapper {
     private int handles;
     private boolean healthCheckDone;
     private volatile int threadSharing;
+    /** Guards the fields above; tried, never awaited, by an unit's end on a thread that must not block. */
+    private final ReentrantLock lock = new ReentrantLock();
 
     Wrapper(Engine engine, Pool pool, Owner owner) {
         this.engine = engine;
@@ -50,50 +53,75 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public synchronized Connection connection() throws SQLException {
-        validateThreadSharing();
-        Physical p = usable();
-        handles++;
-        return new ConnectionView(this, p, heldStamp);
-    }
-
-    @Override
-    public synchronized void ensureConnection() throws SQLException {
-        validateThreadSharing();
-        usable();
-        letGoIfDone();
-    }
-
-    @Override
-    public synchronized boolean isConnected() {
-        return held != null && held.stamp() == heldStamp;
-    }
-
-    @Override
-    public synchronized boolean getAutocommit() throws SQLException {
-        validateThreadSharing();
+    public Connection connection() throws SQLException {
+        lock.lock();
         try {
-            return usable().autocommit;
+            validateThreadSharing();
+            Physical p = usable();
+            handles++;
+            return new ConnectionView(this, p, heldStamp);
         } finally {
-            letGoIfDone();
+            lock.unlock();
         }
     }
 
     @Override
-    public synchronized void setAutocommit(boolean autocommit) throws SQLException {
-        validateThreadSharing();
-        Physical p = usable();
+    public void ensureConnection() throws SQLException {
+        lock.lock();
         try {
-            enter(p).setAutoCommit(autocommit);
-            p.autocommit = autocommit;
-            if (autocommit) {
-                transactionEnded(p);
-            }
-        } catch (SQLException e) {
-            throw record(p, e);
-        } finally {
-            p.exit();
+            validateThreadSharing();
+            usable();
             letGoIfDone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        lock.lock();
+        try {
+            return held != null && held.stamp() == heldStamp;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean getAutocommit() throws SQLException {
+        lock.lock();
+        try {
+            validateThreadSharing();
+            try {
+                return usable().autocommit;
+            } finally {
+                letGoIfDone();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void setAutocommit(boolean autocommit) throws SQLException {
+        lock.lock();
+        try {
+            validateThreadSharing();
+            Physical p = usable();
+            try {
+                enter(p).setAutoCommit(autocommit);
+                p.autocommit = autocommit;
+                if (autocommit) {
+                    transactionEnded(p);
+                }
+            } catch (SQLException e) {
+                throw record(p, e);
+            } finally {
+                p.exit();
+                letGoIfDone();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -107,28 +135,33 @@ final class Wrapper implements DatabaseWrapper {
         endTransaction(false);
     }
 
-    private synchronized void endTransaction(boolean commit) throws SQLException {
-        validateThreadSharing();
-        engine.checkMayBlock(alias());
-        Physical p = heldInUse();
-        if (p == null) {
-            return;
-        }
+    private void endTransaction(boolean commit) throws SQLException {
+        lock.lock();
         try {
-            Connection c = enter(p);
-            if (p.autocommit) {
-                // Nothing to end; JDBC drivers differ on whether this is an error, Django treats it as a no-op.
-            } else if (commit) {
-                c.commit();
-            } else {
-                c.rollback();
+            validateThreadSharing();
+            engine.checkMayBlock(alias());
+            Physical p = heldInUse();
+            if (p == null) {
+                return;
             }
-            transactionEnded(p);
-        } catch (SQLException e) {
-            throw record(p, e);
+            try {
+                Connection c = enter(p);
+                if (p.autocommit) {
+                    // Nothing to end; JDBC drivers differ on whether this is an error, Django treats it as a no-op.
+                } else if (commit) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                transactionEnded(p);
+            } catch (SQLException e) {
+                throw record(p, e);
+            } finally {
+                p.exit();
+                letGoIfDone();
+            }
         } finally {
-            p.exit();
-            letGoIfDone();
+            lock.unlock();
         }
     }
 
@@ -147,62 +180,102 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     @Override
-    public synchronized boolean isUsable() {
-        Physical p = heldInUse();
+    public boolean isUsable() {
+        lock.lock();
         try {
-            return p != null && pool.backend.isUsable(p.jdbc);
+            Physical p = heldInUse();
+            try {
+                return p != null && pool.backend.isUsable(p.jdbc);
+            } finally {
+                letGoIfDone();
+            }
         } finally {
-            letGoIfDone();
+            lock.unlock();
         }
     }
 
     /** Django's {@code close_if_unusable_or_obsolete}: its rules run as at a unit's end, the connection kept if it passes. */
     @Override
-    public synchronized void closeIfUnusableOrObsolete() {
-        validateThreadSharing();
-        healthCheckDone = false;
-        if (handles == 0) {
-            letGo(true);
+    public void closeIfUnusableOrObsolete() {
+        lock.lock();
+        try {
+            validateThreadSharing();
+            healthCheckDone = false;
+            if (handles == 0) {
+                letGo(true, true);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
-    public synchronized void close() {
-        validateThreadSharing();
-        if (heldInUse() != null) {
-            drop(CloseReason.CLOSED_BY_APPLICATION);
+    public void close() {
+        lock.lock();
+        try {
+            validateThreadSharing();
+            if (heldInUse() != null) {
+                drop(CloseReason.CLOSED_BY_APPLICATION);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
-    public synchronized OptionalLong closeAt() {
-        Physical p = held;
-        return p == null || p.closeAt == Physical.NEVER ? OptionalLong.empty() : OptionalLong.of(p.closeAt);
-    }
-
-    @Override
-    public synchronized boolean errorsOccurred() {
-        Physical p = held;
-        return p != null && p.errorsOccurred;
-    }
-
-    @Override
-    public synchronized boolean healthCheckDone() {
-        return healthCheckDone;
-    }
-
-    @Override
-    public synchronized void incThreadSharing() {
-        threadSharing++;
-    }
-
-    @Override
-    public synchronized void decThreadSharing() {
-        if (threadSharing == 0) {
-            throw new IllegalStateException("[" + alias() + "] cannot decrement the thread sharing count below zero; "
-                    + "call decThreadSharing() once per incThreadSharing()");
+    public OptionalLong closeAt() {
+        lock.lock();
+        try {
+            Physical p = held;
+            return p == null || p.closeAt == Physical.NEVER ? OptionalLong.empty() : OptionalLong.of(p.closeAt);
+        } finally {
+            lock.unlock();
         }
-        threadSharing--;
+    }
+
+    @Override
+    public boolean errorsOccurred() {
+        lock.lock();
+        try {
+            Physical p = held;
+            return p != null && p.errorsOccurred;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean healthCheckDone() {
+        lock.lock();
+        try {
+            return healthCheckDone;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void incThreadSharing() {
+        lock.lock();
+        try {
+            threadSharing++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void decThreadSharing() {
+        lock.lock();
+        try {
+            if (threadSharing == 0) {
+                throw new IllegalStateException("[" + alias() + "] cannot decrement the thread sharing count below zero; "
+                        + "call decThreadSharing() once per incThreadSharing()");
+            }
+            threadSharing--;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -227,15 +300,36 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     /** A unit of work starts: the health check is due again, and a parked connection past its max age closes (Django). */
-    synchronized void unitStarted() {
-        healthCheckDone = false;
-        closeIfParkedAndExpired();
+    void unitStarted() {
+        lock.lock();
+        try {
+            healthCheckDone = false;
+            closeIfParkedAndExpired();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** A unit of work ends: its connection is settled and parked with the thread, or given back. */
-    synchronized void unitEnded() {
-        healthCheckDone = false;
-        letGo(true);
+    /**
+     * A unit of work ends: its connection is settled and parked with the thread, or given back. On a thread that
+     * must not block ({@code mayBlock} false, an event loop) it ends here only if nothing else holds this wrapper
+     * and parking is not involved; a connection that needs a round trip to settle is then settled on a thread of
+     * the engine's, and one that needs none is given back at once, so the next request finds it. Returns false
+     * when nothing was done and the caller must end the unit on a thread that may block.
+     */
+    boolean unitEnded(boolean mayBlock) {
+        if (mayBlock) {
+            lock.lock();
+        } else if (parksWithThread() || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            healthCheckDone = false;
+            letGo(true, mayBlock);
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void closeIfParkedAndExpired() {
@@ -337,14 +431,14 @@ final class Wrapper implements DatabaseWrapper {
         if (outsideUnit) {
             pool.warnOutsideUnit();
         }
-        letGo(false);
+        letGo(false, true);
     }
 
     /**
      * Settles the held connection (Django's rules and the session clean-up, after the calls in flight return) and
      * parks it with the owner's thread (thread persistence), or gives it back to the pool.
      */
-    private void letGo(boolean unitEnds) {
+    private void letGo(boolean unitEnds, boolean mayBlock) {
         Physical p = held;
         if (p == null) {
             return;
@@ -362,6 +456,14 @@ final class Wrapper implements DatabaseWrapper {
         handles = 0;
         if (reserved == 0) {
             held = null; // taken away meanwhile
+            return;
+        }
+        if (!mayBlock && (p.inFlight() != 0 || pool.settleBlocks(p, true))) {
+            held = null;
+            engine.runBlocking(() -> {
+                p.awaitNoCallsInFlight();
+                pool.release(p, reserved, null, unitEnds);
+            });
             return;
         }
         p.awaitNoCallsInFlight();
@@ -394,10 +496,15 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     /** A handle was closed: one fewer; the last one may let the connection go (outside a unit, or RELEASE=transaction). */
-    synchronized void viewClosed(Physical p, long stamp) {
-        if (held == p && heldStamp == stamp && handles > 0) {
-            handles--;
-            letGoIfDone();
+    void viewClosed(Physical p, long stamp) {
+        lock.lock();
+        try {
+            if (held == p && heldStamp == stamp && handles > 0) {
+                handles--;
+                letGoIfDone();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -34,6 +34,8 @@ public final class FakeConnection implements InvocationHandler {
     public String schema = "public";
     public String catalog = "test";
     public int rollbacks;
+    /** The thread of the last rollback, by JDBC or SQL. */
+    public volatile Thread rolledBackBy;
     public int commits;
     /** Statements run since the last commit or rollback while autocommit was off. */
     public final List<String> uncommitted = new ArrayList<>();
@@ -73,6 +75,11 @@ public final class FakeConnection implements InvocationHandler {
         } finally {
             inside.decrementAndGet();
         }
+    }
+
+    /** How many threads are inside this connection now. */
+    public int threadsInside() {
+        return inside.get();
     }
 
     private void enter() {
@@ -124,6 +131,7 @@ public final class FakeConnection implements InvocationHandler {
             }
             case "rollback" -> {
                 rollbacks++;
+                rolledBackBy = Thread.currentThread();
                 uncommitted.clear();
                 yield null;
             }
@@ -208,7 +216,10 @@ public final class FakeConnection implements InvocationHandler {
         } else if (sql.equalsIgnoreCase("rollback") || sql.equalsIgnoreCase("commit")) {
             sqlTransaction = false;
             uncommitted.clear();
-            rollbacks += sql.equalsIgnoreCase("rollback") ? 1 : 0;
+            if (sql.equalsIgnoreCase("rollback")) {
+                rollbacks++;
+                rolledBackBy = Thread.currentThread();
+            }
             return kind.equals("execute") ? (Object) Boolean.FALSE : (Object) 0;
         }
         executed.add(sql);
