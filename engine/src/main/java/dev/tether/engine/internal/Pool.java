@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,16 +56,22 @@ final class Pool {
     private final AtomicBoolean warnedOutsideUnit = new AtomicBoolean();
     final PoolEvents events;
 
-    /** A caller waiting at the cap; what it is granted is set under the lock. */
+    /**
+     * A caller waiting at the cap. What it is granted is set under the lock, and it is unparked; it reads the grant
+     * without the lock, so a hand-over does not make it queue for the lock again.
+     */
     private static final class Waiter {
         final Wrapper wrapper;
-        final Condition wakeUp;
-        Physical granted;
-        boolean mayOpen;
+        final Thread thread = Thread.currentThread();
+        volatile Physical granted;
+        volatile boolean mayOpen;
 
-        Waiter(Wrapper wrapper, Condition wakeUp) {
+        Waiter(Wrapper wrapper) {
             this.wrapper = wrapper;
-            this.wakeUp = wakeUp;
+        }
+
+        boolean served() {
+            return granted != null || mayOpen;
         }
     }
 
@@ -165,53 +171,62 @@ final class Pool {
 
     /** Queues behind earlier waiters until granted a connection or a slot, or ACQUIRE_TIMEOUT from now passes. */
     private Physical await(Wrapper wrapper) throws SQLException {
-        Waiter me;
-        List<Physical> toClose = new ArrayList<>();
+        Waiter me = new Waiter(wrapper);
+        long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+        List<Physical> toRetire = new ArrayList<>();
         lock.lock();
         try {
-            me = new Waiter(wrapper, lock.newCondition());
             queue.addLast(me);
-            waiting = queue.size();
-            dispatch(toClose);
-            long remaining = settings.acquireTimeout().toNanos();
-            while (me.granted == null && !me.mayOpen) {
-                if (shutDown) {
-                    leave(me);
-                    throw shutDownError();
-                }
-                if (remaining <= 0) {
-                    dispatch(toClose); // a last look, so no missed hand-over can cost a timeout
-                    if (me.granted != null || me.mayOpen) {
-                        break;
-                    }
-                    SQLException timeout = exhausted(); // counting itself among the waiters
-                    events.timedOut(stats());
-                    leave(me);
-                    throw timeout;
-                }
-                try {
-                    remaining = me.wakeUp.awaitNanos(remaining);
-                } catch (InterruptedException e) {
-                    if (me.granted != null || me.mayOpen) {
-                        Thread.currentThread().interrupt(); // granted anyway: take it, keep the interrupt
-                        break;
-                    }
-                    leave(me);
-                    Thread.currentThread().interrupt();
-                    throw new SQLTransientConnectionException("[" + settings.alias()
-                            + "] interrupted while waiting for a connection", "08001", e);
-                }
-            }
+            dispatch(toRetire);
         } finally {
             lock.unlock();
-            toClose.forEach(this::retireObsolete);
+        }
+        toRetire.forEach(this::retireObsolete);
+        while (!me.served()) {
+            long remaining = deadline - System.nanoTime();
+            if (shutDown || remaining <= 0 || Thread.interrupted()) {
+                giveUp(me, remaining <= 0 && !shutDown);
+                break; // served meanwhile: take it
+            }
+            LockSupport.parkNanos(this, remaining);
         }
         return me.granted != null ? me.granted : open(wrapper);
     }
 
-    private void leave(Waiter me) {
-        queue.remove(me);
-        waiting = queue.size();
+    /**
+     * A waiter stops waiting (shut down, timed out or interrupted) unless it was served meanwhile; a timed-out one
+     * first has a last look, so no missed hand-over can cost a timeout. Throws why it gave up; returns if served.
+     */
+    private void giveUp(Waiter me, boolean timedOut) throws SQLException {
+        boolean interrupted = !timedOut && !shutDown;
+        SQLException why = null;
+        List<Physical> toRetire = new ArrayList<>();
+        lock.lock();
+        try {
+            if (timedOut) {
+                dispatch(toRetire);
+            }
+            if (!me.served()) {
+                why = shutDown ? shutDownError() : interrupted
+                        ? new SQLTransientConnectionException("[" + settings.alias()
+                                + "] interrupted while waiting for a connection", "08001")
+                        : exhausted(); // counting itself among the waiters
+                queue.remove(me);
+                waiting = queue.size();
+            }
+        } finally {
+            lock.unlock();
+        }
+        toRetire.forEach(this::retireObsolete);
+        if (interrupted) {
+            Thread.currentThread().interrupt(); // kept, whether it was served anyway or gives up
+        }
+        if (why != null) {
+            if (timedOut) {
+                events.timedOut(stats());
+            }
+            throw why;
+        }
     }
 
     /**
@@ -267,16 +282,18 @@ final class Pool {
         }
     }
 
-    private void grant(Waiter waiter, Physical reserved) {
-        queue.remove(waiter);
-        waiter.granted = handTo(waiter.wrapper, reserved);
-        waiter.wakeUp.signal();
+    /** Under the lock: the head of the queue gets {@code reserved}. */
+    private void grant(Waiter head, Physical reserved) {
+        queue.pollFirst();
+        head.granted = handTo(head.wrapper, reserved);
+        LockSupport.unpark(head.thread);
     }
 
-    private void grantSlot(Waiter waiter) {
-        queue.remove(waiter);
-        waiter.mayOpen = true;
-        waiter.wakeUp.signal();
+    /** Under the lock: the head of the queue may open a connection in a slot taken for it. */
+    private void grantSlot(Waiter head) {
+        queue.pollFirst();
+        head.mayOpen = true;
+        LockSupport.unpark(head.thread);
     }
 
     /** Opens a connection in a slot already taken, IN_USE by {@code wrapper}. */
@@ -667,7 +684,7 @@ final class Pool {
         lock.lock();
         try {
             shutDown = true;
-            queue.forEach(w -> w.wakeUp.signal());
+            queue.forEach(w -> LockSupport.unpark(w.thread));
         } finally {
             lock.unlock();
         }
