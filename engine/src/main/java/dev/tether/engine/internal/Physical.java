@@ -77,7 +77,11 @@ final class Physical {
     volatile Wrapper holder;
     /** When its holder took it, in ticker nanos. */
     volatile long heldSince;
-    volatile long lastReleased;
+    /**
+     * When it was last let go, in ticker nanos. Plain: written before the compare-and-set that parks it or puts it
+     * in the reservoir, and read by others only after they read that stamp, which orders the two.
+     */
+    long lastReleased;
     /** Opened for its holder and not released yet: Django's health check skips a new connection. */
     boolean fresh = true;
 

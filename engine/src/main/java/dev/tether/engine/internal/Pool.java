@@ -55,6 +55,7 @@ final class Pool {
     private volatile boolean shutDown;
     private final AtomicBoolean warnedOutsideUnit = new AtomicBoolean();
     final PoolEvents events;
+    private final Settle settle;
 
     /**
      * A caller waiting at the cap. What it is granted is set under the lock, and it is unparked; it reads the grant
@@ -82,6 +83,7 @@ final class Pool {
         this.settings = settings;
         this.backend = backend;
         this.server = new ServerWatch(settings, backend, engine.ticker);
+        this.settle = new Settle(this, engine.listeners);
         this.events = new PoolEvents(settings.alias(), engine.ticker, engine.observers, settings.leakDetectionThreshold()
                 .isZero() ? null : new LeakDetector(settings.alias(), settings.leakDetectionThreshold().toNanos(), engine.ticker));
     }
@@ -416,87 +418,11 @@ final class Pool {
     }
 
     /**
-     * Django's boundary rules and the session clean-up, for a connection its holder let go (reserved, no call in
-     * flight): statements left open are closed, an open transaction is rolled back and reported, then it is
-     * dropped if autocommit was left changed, if it is broken, if an error occurred and it no longer answers, or
-     * if it is past its max age (when {@code checkAge}: Django checks that only at request boundaries);
-     * otherwise changed session settings are reset. Used alike at the end of a unit and by the reaper for owners
-     * that died. Returns why to close it, or null to keep it.
-     */
-    private CloseReason settle(Physical p, boolean checkAge) {
-        p.openStatements.closeAll(); // what a request left open must not pile up on a persistent connection
-        if (!rollBackOpenTransaction(p)) {
-            return p.broken ? CloseReason.BROKEN : CloseReason.SESSION_RESET_FAILED;
-        }
-        if (p.autocommit != settings.autocommit()) {
-            return CloseReason.AUTOCOMMIT_CHANGED;
-        }
-        if (p.broken) {
-            return CloseReason.BROKEN;
-        }
-        if (p.errorsOccurred) {
-            if (!backend.isUsable(p.jdbc)) {
-                return CloseReason.ERROR;
-            }
-            p.errorsOccurred = false;
-        }
-        if (checkAge && expiredNow(p)) {
-            return CloseReason.MAX_AGE;
-        }
-        if (server.stale(p)) {
-            return CloseReason.SERVER_GONE;
-        }
-        return resetSession(p) ? null : CloseReason.SESSION_RESET_FAILED;
-    }
-
-    /**
-     * Whether {@link #settle} would make a round trip or close the connection: step for step, what a unit ending
-     * on a thread that must not block leaves to a thread that may.
+     * Whether settling {@code p} would make a round trip or close it: what a unit ending on a thread that must not
+     * block leaves to a thread that may.
      */
     boolean settleBlocks(Physical p, boolean checkAge) {
-        return shutDown || p.openStatements.size() > 0 || p.transactionOpen || backend.inTransaction(p.jdbc)
-                || p.autocommit != settings.autocommit() || p.broken || p.errorsOccurred
-                || checkAge && expiredNow(p) || server.stale(p) || p.session.dirty();
-    }
-
-    private boolean rollBackOpenTransaction(Physical p) {
-        try {
-            if (p.transactionOpen || backend.inTransaction(p.jdbc)) {
-                if (p.jdbc.getAutoCommit()) {
-                    try (Statement statement = p.jdbc.createStatement()) {
-                        statement.execute("ROLLBACK"); // opened with SQL; JDBC's rollback() refuses under autocommit
-                    }
-                } else {
-                    p.jdbc.rollback();
-                }
-                LOG.log(Level.WARNING, "[" + settings.alias() + "] a transaction was left open on connection #" + p.id
-                        + " when its unit of work ended; it was rolled back. Commit or roll back before the request ends.");
-                engine.listeners.transactionRolledBack(p.event);
-                events.rolledBack(p);
-            }
-            p.transactionOpen = false;
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "[" + settings.alias() + "] could not roll back connection #" + p.id
-                    + "; closing it: " + e.getMessage());
-            return false;
-        }
-    }
-
-    private boolean resetSession(Physical p) {
-        try {
-            if (p.session.dirty()) {
-                p.session.restore(p.jdbc);
-                if (!p.jdbc.getAutoCommit()) {
-                    p.jdbc.commit(); // PostgreSQL's setSchema runs in a transaction: keep the reset
-                }
-            }
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "[" + settings.alias() + "] could not reset session state on connection #" + p.id
-                    + "; closing it: " + e.getMessage());
-            return false;
-        }
+        return shutDown || settle.blocks(p, checkAge);
     }
 
     /**
@@ -506,7 +432,7 @@ final class Pool {
      */
     long release(Physical p, long reserved, Wrapper parkWith, boolean unitEnds) {
         events.released(p);
-        CloseReason reason = shutDown ? CloseReason.SHUTDOWN : settle(p, unitEnds || parkWith == null);
+        CloseReason reason = shutDown ? CloseReason.SHUTDOWN : settle.settle(p, unitEnds || parkWith == null);
         if (reason != null) {
             retire(p, reason);
             return 0;
