@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
 import dev.tether.testing.servers.Servers;
+import dev.tether.micrometer.TetherMetrics;
 import dev.tether.vertx.TetherVertx;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
@@ -73,7 +74,7 @@ class VertxMetricsTest {
     }
 
     @Test
-    void withoutVertxMetricsNothingIsBound() throws Exception {
+    void withoutVertxMetricsNothingIsBoundUnlessTheAppBindsIt() throws Exception {
         Server server = Servers.postgres();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // Another Vert.x of the JVM has metrics on, so the default registry exists; this one has them off.
@@ -85,6 +86,10 @@ class VertxMetricsTest {
         try {
             assertEquals(registry, BackendRegistries.getDefaultNow());
             assertTrue(registry.find("db.client.connection.max").meters().isEmpty(), registry.getMetersAsString());
+            try (TetherMetrics metrics = TetherMetrics.bind(db.tether(), registry)) {
+                assertEquals(db.tether().stats("default").cap(), MeterAssertions.gauge(registry, "db.client.connection.max"));
+            }
+            assertTrue(registry.find("db.client.connection.max").meters().isEmpty(), "closing the binding removed its meters");
         } finally {
             db.close().await(WAIT);
             plain.close().await(WAIT);
