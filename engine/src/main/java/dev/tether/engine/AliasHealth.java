@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The health of one alias, the rule the framework adapters' health checks share: UP when a connection can be had
  * and answers a ping within a bound, DOWN otherwise; the pool's figures are the details either way, with the
- * error when DOWN. The details never hold the URL, user or password.
+ * error when DOWN. The details never hold the URL or the password (a connect error names host, port, database and
+ * user, as the engine's log lines do).
  *
  * <pre>{@code
  * AliasHealth.check(tether, "default", Duration.ofSeconds(2)).thenAccept(health -> report(health.up(), health.details()));
