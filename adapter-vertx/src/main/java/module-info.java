@@ -5,6 +5,9 @@ module dev.tether.vertx {
     // Only TetherRouteHandler needs vert.x-web; applications without a Router need not have it.
     requires static io.vertx.web;
     requires static io.vertx.healthcheck;
+    // Only when Vert.x metrics are on with Micrometer: Tether's meters go to that registry.
+    requires static io.vertx.metrics.micrometer;
+    requires static dev.tether.micrometer;
 
     exports dev.tether.vertx;
 

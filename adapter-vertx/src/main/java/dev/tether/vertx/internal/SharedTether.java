@@ -24,6 +24,7 @@ public final class SharedTether implements Shareable, Closeable {
     private final Tether tether;
     private final VertxContextStorage storage;
     private final JsonObject databases;
+    private final Runnable unbindMeters;
     private int references;
 
     private SharedTether(Vertx vertx, String name, Tether tether, VertxContextStorage storage, JsonObject databases) {
@@ -32,6 +33,7 @@ public final class SharedTether implements Shareable, Closeable {
         this.tether = tether;
         this.storage = storage;
         this.databases = databases;
+        this.unbindMeters = VertxMeters.bind(vertx, tether);
     }
 
     /**
@@ -93,15 +95,23 @@ public final class SharedTether implements Shareable, Closeable {
             }
         }
         ((VertxInternal) vertx).removeCloseHook(this);
-        tether.close();
+        closeEngine();
     }
 
     /** Vert.x is closing: close the engine whoever still holds it, off the event loop. */
     @Override
     public void close(Completable<Void> completion) {
         Thread.ofVirtual().name("tether-close").start(() -> {
-            tether.close();
+            closeEngine();
             completion.succeed();
         });
+    }
+
+    private void closeEngine() {
+        try {
+            unbindMeters.run();
+        } finally {
+            tether.close();
+        }
     }
 }

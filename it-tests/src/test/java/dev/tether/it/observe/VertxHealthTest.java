@@ -8,10 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.CheckResult;
 import io.vertx.ext.healthchecks.HealthChecks;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
+import dev.tether.testing.servers.StoppablePostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -26,36 +23,28 @@ class VertxHealthTest {
 
     @Test
     void healthGoesDownWhenTheDatabaseStopsAndUpWhenItIsBack() throws Exception {
-        int port = freePort();
-        EmbeddedPostgres pg = start(port, true);
+        StoppablePostgres pg = StoppablePostgres.start(data);
         Vertx vertx = Vertx.vertx();
         TetherVertx db = TetherVertx.create(vertx, new JsonObject().put("databases", new JsonObject().put("default",
                 new JsonObject().put("ENGINE", "postgresql").put("NAME", "postgres").put("USER", "postgres")
-                        .put("HOST", "localhost").put("PORT", port).put("CONN_MAX_AGE", 60)
+                        .put("HOST", "localhost").put("PORT", pg.port()).put("CONN_MAX_AGE", 60)
                         .put("CONN_HEALTH_CHECKS", true).put("CONNECT_TIMEOUT", "1s"))));
         HealthChecks checks = TetherHealth.register(HealthChecks.create(vertx), db, Duration.ofSeconds(2));
         try {
             awaitUp(checks, true);
             CheckResult up = checks.checkStatus("tether-default").await(WAIT);
             assertTrue(up.getData().containsKey("cap"), "the pool's figures are the details: " + up.getData());
-            pg.close();
+            pg.stop();
             long stopped = System.nanoTime();
             awaitUp(checks, false);
             assertTrue(Duration.ofNanos(System.nanoTime() - stopped).toSeconds() < 10, "DOWN within a few seconds");
-            pg = start(port, false);
+            pg.restart();
             awaitUp(checks, true);
         } finally {
             db.close().await(WAIT);
             vertx.close().await(WAIT);
             pg.close();
         }
-    }
-
-    private EmbeddedPostgres start(int port, boolean fresh) throws IOException {
-        Path binaries = Files.createDirectories(Path.of(System.getProperty("basedir", "."), "target", "tether-it",
-                "pg-binaries"));
-        return EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile()).setDataDirectory(data)
-                .setCleanDataDirectory(fresh).setPort(port).setRegisterShutdownHook(false).start();
     }
 
     private static void awaitUp(HealthChecks checks, boolean up) throws Exception {
@@ -67,12 +56,6 @@ class VertxHealthTest {
             }
             assertTrue(System.nanoTime() - deadline < 0, "still " + (up ? "DOWN" : "UP") + ": " + result.toJson());
             Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -84,7 +84,7 @@ final class EmbeddedServers {
     }
 
     /** {@code target/tether-it} of the module under test (surefire sets {@code basedir}). */
-    private static Path workDirectory() {
+    static Path workDirectory() {
         var base = System.getProperty("basedir", System.getProperty("user.dir"));
         var dir = Path.of(base, "target", "tether-it");
         try {
