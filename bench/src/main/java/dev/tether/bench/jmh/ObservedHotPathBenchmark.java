@@ -2,10 +2,13 @@ package dev.tether.bench.jmh;
 
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.Persistence;
+import dev.tether.bench.BenchPostgres;
 import dev.tether.engine.Tether;
 import dev.tether.micrometer.TetherMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The hot path of {@link HotPathBenchmark} (request started + connection + close + request finished, fake
  * connections) with observability off, with Micrometer meters bound, with a flight recording of Tether's events
- * running, and with both: what metrics and JFR cost a request.
+ * running, and with both: what metrics and JFR cost a request. With {@code database=postgres} the request also
+ * runs {@code SELECT 1} on a real PostgreSQL (see {@link BenchPostgres} for which one): the overhead an application
+ * sees, where the fake path shows it against nothing else.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -43,15 +48,23 @@ public class ObservedHotPathBenchmark {
     @Param({"THREAD", "CONTEXT"})
     public Persistence persistence;
 
+    @Param({"fake", "postgres"})
+    public String database;
+
+    private BenchPostgres server;
     private Tether tether;
     private TetherMetrics metrics;
     private Recording recording;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws Exception {
+        DatabaseSettings.Builder settings = DatabaseSettings.builder(ALIAS).engine(FakeBackend.ENGINE).name("bench");
+        if (database.equals("postgres")) {
+            server = BenchPostgres.open();
+            settings = server.target().settings().toBuilder();
+        }
         tether = Tether.builder().backend(new FakeBackend())
-                .database(DatabaseSettings.builder(ALIAS).engine(FakeBackend.ENGINE).name("bench")
-                        .maxAge(DatabaseSettings.UNLIMITED).persistence(persistence).maxConnections(10).build())
+                .database(settings.maxAge(DatabaseSettings.UNLIMITED).persistence(persistence).maxConnections(10).build())
                 .reaperPeriod(Duration.ZERO)
                 .build();
         if (observe.equals("metrics") || observe.equals("both")) {
@@ -68,7 +81,7 @@ public class ObservedHotPathBenchmark {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown() throws Exception {
         if (recording != null) {
             recording.close();
         }
@@ -76,13 +89,23 @@ public class ObservedHotPathBenchmark {
             metrics.close();
         }
         tether.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @Benchmark
     public void request(Blackhole bh) throws SQLException {
         tether.requestStarted();
         try (Connection c = tether.connection(ALIAS)) {
-            bh.consume(c);
+            if (server == null) {
+                bh.consume(c);
+            } else {
+                try (PreparedStatement s = c.prepareStatement("SELECT 1"); ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    bh.consume(rs.getInt(1));
+                }
+            }
         } finally {
             tether.requestFinished();
         }
