@@ -73,14 +73,15 @@ final class Physical {
 
     /** The statement executing on it now, if any: shutdown cancels it on the server before aborting. */
     volatile java.sql.Statement executing;
-    /** The wrapper that holds it while IN_USE or PARKED; read by the pool to name holders. */
-    volatile Wrapper holder;
-    /** When its holder took it, in ticker nanos. */
-    volatile long heldSince;
     /**
-     * When it was last let go, in ticker nanos. Plain: written before the compare-and-set that parks it or puts it
-     * in the reservoir, and read by others only after they read that stamp, which orders the two.
+     * The wrapper that holds it while IN_USE or PARKED; read by the pool to name holders. Plain, like
+     * {@link #heldSince} and {@link #lastReleased}: written before the compare-and-set that hands it over, parks it
+     * or puts it in the reservoir, and read by others after they read that stamp.
      */
+    Wrapper holder;
+    /** When its holder took it, in ticker nanos. */
+    long heldSince;
+    /** When it was last let go, in ticker nanos. */
     long lastReleased;
     /** Opened for its holder and not released yet: Django's health check skips a new connection. */
     boolean fresh = true;

@@ -102,7 +102,7 @@ final class Pool {
             throw shutDownError();
         }
         if (waiting == 0) { // nobody queued: take what is free without the lock
-            Physical p = takeIdle();
+            Physical p = takeIdle(wrapper.lastGivenBack);
             if (p == null) {
                 p = takeParked(wrapper, true);
             }
@@ -120,9 +120,24 @@ final class Pool {
         return await(wrapper);
     }
 
-    /** A reservoir connection, reserved; expired ones met on the way are closed. */
-    private Physical takeIdle() {
-        for (Physical p : all) {
+    /**
+     * A reservoir connection, reserved: {@code preferred} if it is idle (the one the caller gave back last), else the
+     * first idle one from a place of the calling thread's own, so threads taking at once do not all compete for the
+     * first connection's compare-and-set. Obsolete ones met on the way are closed.
+     */
+    private Physical takeIdle(Physical preferred) {
+        if (preferred != null && preferred.reserve(Physical.IDLE) != 0) {
+            CloseReason obsolete = obsolete(preferred);
+            if (obsolete == null) {
+                return preferred;
+            }
+            retire(preferred, obsolete);
+        }
+        Physical[] current = all;
+        int n = current.length;
+        int start = n == 0 ? 0 : (int) (Thread.currentThread().threadId() % n);
+        for (int i = 0; i < n; i++) {
+            Physical p = current[start + i < n ? start + i : start + i - n];
             long reserved = p.reserve(Physical.IDLE);
             if (reserved != 0) {
                 CloseReason obsolete = obsolete(p);
@@ -407,12 +422,16 @@ final class Pool {
     /** Who holds the connections, longest first: what an operator needs to find a leak. */
     private String holders() {
         long now = engine.ticker.nanos();
+        record Held(Physical p, Wrapper holder, long since) {
+        }
         List<String> held = Arrays.stream(all)
-                .filter(p -> p.state() == Physical.IN_USE && p.holder != null)
-                .sorted(Comparator.comparingLong(p -> p.heldSince))
+                .filter(p -> p.state() == Physical.IN_USE)
+                .map(p -> new Held(p, p.holder, p.heldSince)) // read once: its holder may let go meanwhile
+                .filter(h -> h.holder() != null)
+                .sorted(Comparator.comparingLong(Held::since))
                 .limit(5)
-                .map(p -> "#" + p.id + " held by " + p.holder.owner.describe() + " for "
-                        + TimeUnit.NANOSECONDS.toMillis(now - p.heldSince) + " ms")
+                .map(h -> "#" + h.p().id + " held by " + h.holder().owner.describe() + " for "
+                        + TimeUnit.NANOSECONDS.toMillis(now - h.since()) + " ms")
                 .toList();
         return held.isEmpty() ? "no holder in use" : String.join(", ", held);
     }

@@ -30,6 +30,8 @@ final class Wrapper implements DatabaseWrapper {
     private long heldStamp;
     /** Handles open on the held connection. */
     private int handles;
+    /** The connection this wrapper last gave back: the one it asks the reservoir for first, as it is likely idle. */
+    Physical lastGivenBack;
     private boolean healthCheckDone;
     private volatile int threadSharing;
     /** Guards the fields above; tried, never awaited, by an unit's end on a thread that must not block. */
@@ -472,6 +474,7 @@ final class Wrapper implements DatabaseWrapper {
             heldStamp = parked;
         } else {
             held = null;
+            lastGivenBack = p;
         }
     }
 
