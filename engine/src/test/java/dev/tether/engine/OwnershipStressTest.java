@@ -9,6 +9,7 @@ import dev.tether.api.Persistence;
 import dev.tether.api.PoolStats;
 import dev.tether.api.Release;
 import dev.tether.api.UnitOfWork;
+import dev.tether.testing.fake.AdapterLikeStorage;
 import dev.tether.testing.fake.FakeConnection;
 import dev.tether.testing.fake.TestBackend;
 import java.sql.Connection;
@@ -47,8 +48,14 @@ class OwnershipStressTest {
         int cap = 1 + random.nextInt(3);
         Persistence persistence = random.nextBoolean() ? Persistence.THREAD : Persistence.CONTEXT;
         Release release = random.nextInt(4) == 0 ? Release.TRANSACTION : Release.UNIT;
+        // Units that end where blocking is not allowed, as on an event loop: settled in place or on another thread.
+        boolean eventLoop = persistence == Persistence.CONTEXT && random.nextBoolean();
         TestBackend backend = new TestBackend();
-        Tether tether = Tether.builder().backend(backend).reaperPeriod(Duration.ZERO)
+        Tether.Builder builder = Tether.builder();
+        if (eventLoop) {
+            builder.contextStorage(AdapterLikeStorage.onEventLoop());
+        }
+        Tether tether = builder.backend(backend).reaperPeriod(Duration.ZERO)
                 .shutdownTimeout(Duration.ofMillis(random.nextInt(50)))
                 .database(DatabaseSettings.builder("default").engine("test").name("app").persistence(persistence)
                         .release(release).maxConnections(cap).acquireTimeout(Duration.ofSeconds(5))
@@ -92,7 +99,8 @@ class OwnershipStressTest {
         chaos.join();
         tether.close();
 
-        String round = "seed " + seed + " (cap " + cap + ", " + persistence + ", release " + release
+        String round = "seed " + seed + " (cap " + cap + ", " + persistence + (eventLoop ? " ending on an event loop" : "")
+                + ", release " + release
                 + (shutDownMidRun ? ", shut down mid-run" : "") + ")";
         if (!unexpected.isEmpty()) {
             AssertionError error = new AssertionError(round + ": unexpected " + unexpected.peek());

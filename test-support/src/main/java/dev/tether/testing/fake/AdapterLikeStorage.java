@@ -24,9 +24,12 @@ public final class AdapterLikeStorage implements ContextStorage {
         this.eventLoop = eventLoop;
     }
 
-    /** A storage whose contexts end where blocking is not allowed (its {@link #mustNotBlock()} says true). */
+    /**
+     * A storage whose contexts end where blocking is not allowed (its {@link #mustNotBlock()} says true), each
+     * thread named as its context's owner.
+     */
     public static AdapterLikeStorage onEventLoop() {
-        return new AdapterLikeStorage(false, true);
+        return new AdapterLikeStorage(true, true);
     }
 
     @Override
