@@ -15,14 +15,17 @@ import io.micronaut.http.context.event.HttpRequestTerminatedEvent;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.types.files.FileCustomizableResponseType;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.stream.BaseStream;
 import org.reactivestreams.Publisher;
 
 /**
  * Every HTTP request is one Tether unit of work: started by a request filter before any other filter and the
  * controller, finished by a response filter after every other one once the response is ready — before it is
  * written, so the next request on the same HTTP connection finds the connection back — or, for a body that is
- * still to be produced while it is written (a {@link Publisher}, a {@link Writable}, an {@link InputStream}, a
- * streamed file), once the response has been written, failed, or abandoned by the client
+ * still to be produced while it is written ({@link #producedWhileWritten}), once the response has been written,
+ * failed, or abandoned by the client
  * ({@link HttpRequestTerminatedEvent}, which the server publishes on another thread after that). A request that
  * never reaches the response filter ends on that event too. Turn it off with {@code tether.http.enabled: false}.
  */
@@ -48,11 +51,20 @@ final class TetherRequestBinding implements Ordered, ApplicationEventListener<Ht
 
     @ResponseFilter
     void responseReady(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Object body = response.body();
-        if (!(body instanceof Publisher<?> || body instanceof Writable || body instanceof InputStream
-                || body instanceof FileCustomizableResponseType)) {
+        if (!producedWhileWritten(response.body())) {
             finish(request);
         }
+    }
+
+    /**
+     * Whether a body is read only while the response is written, so it may still need the request's connection:
+     * a stream of any kind (a {@code Stream} from a JDBC repository reads its {@code ResultSet} as it goes), an
+     * iterator or an iterable that is not a collection.
+     */
+    static boolean producedWhileWritten(Object body) {
+        return body instanceof Publisher<?> || body instanceof Writable || body instanceof InputStream
+                || body instanceof FileCustomizableResponseType || body instanceof BaseStream<?, ?>
+                || body instanceof Iterator<?> || body instanceof Iterable<?> && !(body instanceof Collection<?>);
     }
 
     @Override

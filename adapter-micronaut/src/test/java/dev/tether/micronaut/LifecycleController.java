@@ -13,7 +13,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +104,41 @@ class LifecycleController {
     HttpResponse<String> errorResponse() throws SQLException {
         dataSource.getConnection().getAutoCommit();
         return HttpResponse.serverError("failed on purpose");
+    }
+
+    /** A body read while the response is written: the rows of a result set left open, as a JDBC repository streams. */
+    @Get("/rows")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    Iterable<String> rows() throws SQLException {
+        ResultSet rows = dataSource.getConnection().createStatement().executeQuery("rows 200");
+        return () -> new Iterator<>() {
+            private Boolean ahead;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    if (ahead == null) {
+                        ahead = rows.next();
+                    }
+                    return ahead;
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ahead = null;
+                try {
+                    return rows.getString(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     /** Holds a connection while five chunks are streamed. */

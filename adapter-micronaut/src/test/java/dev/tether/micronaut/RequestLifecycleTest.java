@@ -105,6 +105,16 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void aBodyReadWhileTheResponseIsWrittenKeepsItsConnectionUntilWritten() {
+        HttpResponse<String> response = app.get("/t/rows");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("[\"row 1\",") && response.body().endsWith(",\"row 200\"]"),
+                response.body());
+        app.awaitQuiet(1);
+    }
+
+    @Test
     void requestEndWorkRunsOffTheEventLoop() {
         app.close();
         app = new TestApp("RequestLifecycleTest", Map.of("tether.databases.default.conn-max-age", 0));

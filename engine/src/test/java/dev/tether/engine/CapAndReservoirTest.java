@@ -499,4 +499,56 @@ class CapAndReservoirTest {
             Thread.sleep(1);
         }
     }
+    /**
+     * A caller that starts waiting just as the only connection is given back must get it at once: the giver reads
+     * whether anyone waits after the waiter has said so. Thousands of rounds with a varying gap between the two, so
+     * the windows where the two cross are hit; nobody else arrives to rescue a waiter that was missed.
+     */
+    @Test
+    void aWaiterArrivingAsTheConnectionIsGivenBackIsServedAtOnce() throws Exception {
+        int rounds = 20_000;
+        try (Scenario s = new Scenario(b -> b.persistence(Persistence.CONTEXT).maxConnections(1)
+                .acquireTimeout(Duration.ofSeconds(1)).maxAge(DatabaseSettings.UNLIMITED))) {
+            java.util.concurrent.CyclicBarrier taken = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.CyclicBarrier roundDone = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.atomic.AtomicInteger stalls = new java.util.concurrent.atomic.AtomicInteger();
+            Future<?> giver;
+            Future<?> waiter;
+            try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+                giver = threads.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        int gap = r % 400;
+                        s.tether.inContext(() -> {
+                            s.query("select 1");
+                            taken.await();
+                            for (int i = 0; i < gap; i++) {
+                                Thread.onSpinWait();
+                            }
+                            return null;
+                        });
+                        roundDone.await();
+                    }
+                    return null;
+                });
+                waiter = threads.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        taken.await();
+                        long start = System.nanoTime();
+                        s.tether.inContext(() -> {
+                            s.query("select 2");
+                            return null;
+                        });
+                        if (System.nanoTime() - start > TimeUnit.MILLISECONDS.toNanos(900)) {
+                            stalls.incrementAndGet();
+                        }
+                        roundDone.await();
+                    }
+                    return null;
+                });
+                giver.get();
+                waiter.get();
+            }
+            assertEquals(0, stalls.get(), "rounds where the waiter waited out ACQUIRE_TIMEOUT beside an idle connection");
+        }
+    }
 }

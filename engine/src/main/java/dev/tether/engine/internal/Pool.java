@@ -196,6 +196,8 @@ final class Pool {
         lock.lock();
         try {
             queue.addLast(me);
+            // Published before the look below: whoever frees a connection after that look reads it and serves us.
+            waiting = queue.size();
             dispatch(toRetire);
         } finally {
             lock.unlock();
@@ -203,8 +205,9 @@ final class Pool {
         toRetire.forEach(this::retireObsolete);
         while (!me.served()) {
             long remaining = deadline - System.nanoTime();
-            if (shutDown || remaining <= 0 || Thread.interrupted()) {
-                giveUp(me, remaining <= 0 && !shutDown);
+            boolean interrupted = Thread.interrupted();
+            if (shutDown || remaining <= 0 || interrupted) {
+                giveUp(me, interrupted);
                 break; // served meanwhile: take it
             }
             LockSupport.parkNanos(this, remaining);
@@ -213,11 +216,12 @@ final class Pool {
     }
 
     /**
-     * A waiter stops waiting (shut down, timed out or interrupted) unless it was served meanwhile; a timed-out one
+     * A waiter stops waiting (shut down, interrupted or timed out) unless it was served meanwhile; a timed-out one
      * first has a last look, so no missed hand-over can cost a timeout. Throws why it gave up; returns if served.
+     * An interrupt is kept either way.
      */
-    private void giveUp(Waiter me, boolean timedOut) throws SQLException {
-        boolean interrupted = !timedOut && !shutDown;
+    private void giveUp(Waiter me, boolean interrupted) throws SQLException {
+        boolean timedOut = !shutDown && !interrupted;
         SQLException why = null;
         List<Physical> toRetire = new ArrayList<>();
         lock.lock();
@@ -228,7 +232,7 @@ final class Pool {
             if (!me.served()) {
                 why = shutDown ? shutDownError() : interrupted
                         ? new SQLTransientConnectionException("[" + settings.alias()
-                                + "] interrupted while waiting for a connection", "08001")
+                                + "] interrupted while waiting for a connection", "08001", new InterruptedException())
                         : exhausted(); // counting itself among the waiters
                 queue.remove(me);
                 waiting = queue.size();
@@ -238,7 +242,7 @@ final class Pool {
         }
         toRetire.forEach(this::retireObsolete);
         if (interrupted) {
-            Thread.currentThread().interrupt(); // kept, whether it was served anyway or gives up
+            Thread.currentThread().interrupt();
         }
         if (why != null) {
             if (timedOut) {

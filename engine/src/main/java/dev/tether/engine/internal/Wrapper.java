@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * lets it go between transactions. Its fields change under its own lock.
  */
 final class Wrapper implements DatabaseWrapper {
+    private static final System.Logger LOG = System.getLogger("dev.tether.engine");
+
     final Owner owner;
     private final Engine engine;
     private final Pool pool;
@@ -463,8 +465,12 @@ final class Wrapper implements DatabaseWrapper {
         if (!mayBlock && (p.inFlight() != 0 || pool.settleBlocks(p, true))) {
             held = null;
             engine.runBlocking(() -> {
-                p.awaitNoCallsInFlight();
-                pool.release(p, reserved, null, unitEnds);
+                try {
+                    p.awaitNoCallsInFlight();
+                    pool.release(p, reserved, null, unitEnds);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "[" + alias() + "] ending the unit of work failed", e);
+                }
             });
             return;
         }
