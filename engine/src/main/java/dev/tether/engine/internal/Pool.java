@@ -454,12 +454,19 @@ final class Pool {
      * Settles a connection its holder reserved and either parks it for {@code parkWith} (its stamp returned) or
      * gives it to the longest waiter or the reservoir (0 returned), or closes it (0). Max age is checked at a
      * unit's end and before a connection goes to someone else; one parked between handles keeps it until then.
+     * Without {@code mayBlock} (an event loop, for a connection {@link #settleBlocks} said settles without a round
+     * trip) whatever turns out to need one after all — a close, as shutdown or max age came meanwhile, or waiters
+     * to serve — runs on a thread of the engine's.
      */
-    long release(Physical p, long reserved, Wrapper parkWith, boolean unitEnds) {
+    long release(Physical p, long reserved, Wrapper parkWith, boolean unitEnds, boolean mayBlock) {
         events.released(p);
         CloseReason reason = shutDown ? CloseReason.SHUTDOWN : settle.settle(p, unitEnds || parkWith == null);
         if (reason != null) {
-            retire(p, reason);
+            if (mayBlock) {
+                retire(p, reason);
+            } else {
+                engine.runBlocking(() -> retire(p, reason));
+            }
             return 0;
         }
         p.fresh = false;
@@ -474,12 +481,12 @@ final class Pool {
             }
             return parked;
         }
-        giveBack(p, reserved);
+        giveBack(p, reserved, mayBlock);
         return 0;
     }
 
     /** A clean, reserved connection goes to the longest waiter, else to the reservoir. */
-    private void giveBack(Physical p, long reserved) {
+    private void giveBack(Physical p, long reserved, boolean mayBlock) {
         p.holder = null;
         if (waiting > 0) {
             lock.lock();
@@ -496,7 +503,11 @@ final class Pool {
         }
         if (p.advance(reserved, Physical.IDLE) != 0 && (waiting > 0 || shutDown)) {
             // A waiter that queued after our look above finds the connection in its own dispatch, or we serve it here.
-            serveWaiters();
+            if (mayBlock) {
+                serveWaiters();
+            } else {
+                engine.runBlocking(this::serveWaiters); // it may close obsolete connections, or all at shutdown
+            }
         }
     }
 
@@ -617,11 +628,11 @@ final class Pool {
             }
             if (state == Physical.IN_USE) {
                 p.awaitNoCallsInFlight();
-                release(p, reserved, null, true);
+                release(p, reserved, null, true, true);
             } else if (aged != null) {
                 retire(p, aged);
             } else {
-                giveBack(p, reserved); // parked ones were settled when parked
+                giveBack(p, reserved, true); // parked ones were settled when parked
             }
         }
     }

@@ -467,7 +467,7 @@ final class Wrapper implements DatabaseWrapper {
             engine.runBlocking(() -> {
                 try {
                     p.awaitNoCallsInFlight();
-                    pool.release(p, reserved, null, unitEnds);
+                    pool.release(p, reserved, null, unitEnds, true);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "[" + alias() + "] ending the unit of work failed", e);
                 }
@@ -475,7 +475,7 @@ final class Wrapper implements DatabaseWrapper {
             return;
         }
         p.awaitNoCallsInFlight();
-        long parked = pool.release(p, reserved, parksWithThread() ? this : null, unitEnds);
+        long parked = pool.release(p, reserved, parksWithThread() ? this : null, unitEnds, mayBlock);
         if (parked != 0) {
             heldStamp = parked;
         } else {
