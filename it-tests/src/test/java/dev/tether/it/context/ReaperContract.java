@@ -1,6 +1,5 @@
 package dev.tether.it.context;
 
-import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import dev.tether.engine.Tether;
 import dev.tether.testing.SignalRecorder;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerPeak;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.tether.it.context;
 
-import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import dev.tether.api.UnitOfWork;
 import dev.tether.engine.Tether;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerPeak;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

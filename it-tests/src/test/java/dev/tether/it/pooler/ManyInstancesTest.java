@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.api.Persistence;
 import dev.tether.api.Pooler;
-import dev.tether.testing.servers.ServerPeak;
 import dev.tether.testing.servers.PgBouncer;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerPeak;
 import dev.tether.testing.servers.Servers;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.tether.it.vertx;
 
-import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import dev.tether.api.CloseReason;
 import dev.tether.api.TetherException;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerPeak;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

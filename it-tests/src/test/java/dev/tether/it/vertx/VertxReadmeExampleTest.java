@@ -1,16 +1,14 @@
 package dev.tether.it.vertx;
 
-import dev.tether.testing.servers.ServerPeak;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
+import dev.tether.testing.servers.ServerPeak;
 import dev.tether.testing.servers.Servers;
-import dev.tether.vertx.TetherVertx;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
@@ -19,9 +17,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,35 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The README's "Use with Vert.x" example, deployed as four instances against a real PostgreSQL. */
 class VertxReadmeExampleTest {
     private static final String DATABASE = "tether_it_vertx_readme";
-
-    public static class App extends VerticleBase {
-        private TetherVertx db;
-
-        @Override
-        public Future<?> start() {
-            // config(): {"port": 8080, "databases": {"default": {"ENGINE": "postgresql", "NAME": "app", "CONN_MAX_AGE": 60}}}
-            db = TetherVertx.create(vertx, config());   // one engine for all instances; a wrong setting fails the deployment
-            return vertx.createHttpServer()
-                    .requestHandler(db.handler(request -> db       // each request is one Tether context
-                            .withConnection("default", App::countOrders)   // runs on a worker thread
-                            .onSuccess(count -> request.response().end(String.valueOf(count)))
-                            .onFailure(error -> request.response().setStatusCode(503).end())))
-                    .listen(config().getInteger("port", 8080));
-        }
-
-        @Override
-        public Future<?> stop() {
-            return db.close();
-        }
-
-        static long countOrders(Connection connection) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("select count(*) from orders");
-                 ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
 
     @Test
     void readmeExampleDeployedFourTimesServesRequestsWithinOneCap() throws Exception {
@@ -98,6 +64,14 @@ class VertxReadmeExampleTest {
                 peak = sessions.peak();
             }
             assertTrue(peak >= 1 && peak <= 4, "four instances peaked at " + peak + " server sessions, cap 4");
+
+            try (Connection setup = server.connect(); Statement statement = setup.createStatement()) {
+                statement.execute("drop table orders");
+            }
+            String failed = VertxApp.await(client.request(HttpMethod.GET, port, "127.0.0.1", "/orders")
+                    .compose(request -> request.send())
+                    .compose(response -> response.body().map(body -> response.statusCode() + " " + body)));
+            assertEquals("503 database unavailable", failed, "the error's details stay in the log");
         } finally {
             VertxApp.await(vertx.close());
         }
