@@ -1,5 +1,6 @@
 package dev.tether.micronaut;
 
+import dev.tether.testing.Await;
 import dev.tether.testing.SignalRecorder;
 import dev.tether.testing.fake.TestBackend;
 import dev.tether.engine.Tether;

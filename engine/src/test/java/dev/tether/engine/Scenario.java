@@ -1,6 +1,7 @@
 package dev.tether.engine;
 
 import dev.tether.api.DatabaseSettings;
+import dev.tether.testing.Await;
 import dev.tether.testing.fake.FakeConnection;
 import dev.tether.testing.fake.ManualTicker;
 import dev.tether.testing.SignalRecorder;
@@ -64,22 +65,14 @@ final class Scenario implements AutoCloseable {
         done.get();
     }
 
-    /** Waits (up to 5 s) until no connection is in use: for units that end on threads the test does not join. */
-    void awaitQuiet() throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (tether.stats("default").inUse() > 0 && System.nanoTime() - deadline < 0) {
-            Thread.sleep(1);
-        }
-        org.junit.jupiter.api.Assertions.assertEquals(0, tether.stats("default").inUse(), "still in use after 5 s");
+    /** Waits until no connection is in use: for units that end on threads the test does not join. */
+    void awaitQuiet() {
+        Await.until("no connection in use", () -> tether.stats("default").inUse() == 0, () -> tether.stats("default"));
     }
 
-    /** Waits (up to 5 s) until a thread is inside the current connection: a statement started elsewhere runs. */
-    void awaitStatementRunning() throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (current().threadsInside() == 0 && System.nanoTime() - deadline < 0) {
-            Thread.sleep(1);
-        }
-        org.junit.jupiter.api.Assertions.assertTrue(current().threadsInside() > 0, "no statement running after 5 s");
+    /** Waits until a thread is inside the current connection: a statement started elsewhere runs. */
+    void awaitStatementRunning() {
+        Await.until("a statement running", () -> current().threadsInside() > 0);
     }
 
     FakeConnection current() {

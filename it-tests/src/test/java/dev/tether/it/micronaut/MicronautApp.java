@@ -2,6 +2,7 @@ package dev.tether.it.micronaut;
 
 import dev.tether.api.PoolStats;
 import dev.tether.engine.Tether;
+import dev.tether.testing.Await;
 import dev.tether.testing.SignalRecorder;
 import dev.tether.testing.servers.Server;
 import io.micronaut.context.ApplicationContext;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** A Micronaut Netty server on a random port whose alias "default" is {@code database} on {@code server}. */
@@ -76,13 +76,7 @@ final class MicronautApp implements AutoCloseable {
     }
 
     void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out waiting for " + what + "; " + signals + ", " + stats());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
+        Await.until(what, TIMEOUT, condition, () -> signals + ", " + stats());
     }
 
     @Override

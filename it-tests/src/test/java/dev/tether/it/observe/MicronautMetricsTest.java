@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.engine.Tether;
+import dev.tether.testing.Await;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
 import dev.tether.testing.servers.Servers;
@@ -58,11 +59,9 @@ class MicronautMetricsTest {
             long failed = slow.stream().filter(status -> status == 503).count(); // the adapter answers database failures 503
             assertTrue(failed > 0, "at the cap, with requests holding 2 s and a 1 s timeout, some time out: " + slow);
             Tether tether = context.getBean(Tether.class);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (tether.stats("default").inUse() > 0 || tether.stats("default").waiting() > 0) {
-                assertTrue(System.nanoTime() - deadline < 0, "still busy: " + tether.stats("default"));
-                Thread.sleep(5);
-            }
+            Await.until("no connection in use and nobody waiting",
+                    () -> tether.stats("default").inUse() == 0 && tether.stats("default").waiting() == 0,
+                    () -> tether.stats("default"));
             assertEquals(failed, bound.find("db.client.connection.timeouts").tag(MeterAssertions.POOL, "default")
                     .counter().count(), "one timeout counted per failed request");
             MeterAssertions.conventionsHold(bound, CAP);

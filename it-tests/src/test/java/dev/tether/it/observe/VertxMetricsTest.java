@@ -3,6 +3,7 @@ package dev.tether.it.observe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tether.testing.Await;
 import dev.tether.testing.servers.Server;
 import dev.tether.testing.servers.ServerAdmin;
 import dev.tether.testing.servers.Servers;
@@ -127,13 +128,9 @@ class VertxMetricsTest {
         return statuses;
     }
 
-    private static void awaitQuiet(TetherVertx db) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (db.tether().stats("default").inUse() > 0 || db.tether().stats("default").waiting() > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("still busy: " + db.tether().stats("default"));
-            }
-            Thread.sleep(5);
-        }
+    private static void awaitQuiet(TetherVertx db) {
+        Await.until("no connection in use and nobody waiting",
+                () -> db.tether().stats("default").inUse() == 0 && db.tether().stats("default").waiting() == 0,
+                () -> db.tether().stats("default"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.UnitOfWork;
 import dev.tether.engine.Tether;
+import dev.tether.testing.Await;
 import dev.tether.testing.servers.LocalPostgres;
 import dev.tether.testing.servers.ServerAdmin;
 import java.sql.Connection;
@@ -102,11 +103,8 @@ class FailoverTest {
         }
     }
 
-    private static void awaitOpen(Tether tether) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (tether.stats("default").open() < CAP && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
-        }
+    private static void awaitOpen(Tether tether) {
+        Await.until(CAP + " connections open", () -> tether.stats("default").open() >= CAP, () -> tether.stats("default"));
     }
 
     private static int sessions(LocalPostgres server) throws SQLException {

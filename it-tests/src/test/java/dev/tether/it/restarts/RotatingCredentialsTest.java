@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tether.api.Credentials;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.engine.Tether;
+import dev.tether.testing.Await;
 import dev.tether.testing.servers.LocalPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,10 +61,8 @@ class RotatingCredentialsTest {
                     }
                     return null;
                 });
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (tether.stats("default").open() < 4 && System.nanoTime() - deadline < 0) {
-                    Thread.sleep(10); // the load opens its 4 connections with the first password
-                }
+                // the load opens its 4 connections with the first password
+                Await.until("4 connections open", () -> tether.stats("default").open() >= 4, () -> tether.stats("default"));
                 List<Long> oldSessions;
                 synchronized (secretStore) {
                     password = "second-secret";

@@ -3,6 +3,7 @@ package dev.tether.it.vertx;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tether.api.PoolStats;
+import dev.tether.testing.Await;
 import dev.tether.testing.SignalRecorder;
 import dev.tether.testing.servers.Server;
 import dev.tether.vertx.TetherRouteHandler;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -212,13 +212,7 @@ final class VertxApp implements AutoCloseable {
     }
 
     static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out waiting for " + what.get());
-            }
-            LockSupport.parkNanos(2_000_000);
-        }
+        Await.until("the condition", WAIT, condition, what);
     }
 
     static <T> T await(Future<T> future) {
