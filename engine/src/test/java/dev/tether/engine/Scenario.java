@@ -72,7 +72,7 @@ final class Scenario implements AutoCloseable {
 
     /** Waits until a thread is inside the current connection: a statement started elsewhere runs. */
     void awaitStatementRunning() {
-        Await.until("a statement running", () -> current().threadsInside() > 0);
+        Await.until("a statement running", () -> current().statementsExecuting() > 0);
     }
 
     FakeConnection current() {

@@ -35,7 +35,10 @@ public final class Engine {
     private static final System.Logger LOG = System.getLogger("dev.tether.engine");
     private static final ScopedValue<Owner> SCOPE = ScopedValue.newInstance();
 
+    /** The exact clock: durations reported to observers and the flight recorder, waits, rare paths. */
     final Ticker ticker;
+    /** The hot path's clock ({@link CoarseClock}, or the injected ticker itself): connections' ages and idle times. */
+    final Ticker clock;
     final Listeners listeners = new Listeners();
     final Observers observers = new Observers();
     private final RandomGenerator random;
@@ -54,6 +57,7 @@ public final class Engine {
                   Ticker ticker, RandomGenerator random, Duration reaperPeriod, Duration shutdownGrace,
                   List<TetherListener> listeners, Map<String, CredentialsSupplier> credentials) {
         this.ticker = ticker;
+        this.clock = CoarseClock.over(ticker);
         this.random = random;
         this.storage = storage == null ? new ThreadLocalStorage() : storage;
         this.shutdownGraceNanos = shutdownGrace.toNanos();
@@ -68,6 +72,7 @@ public final class Engine {
         this.reaper = reaperPeriod.isZero() || pools.isEmpty() ? null
                 : new Reaper(this, LeakChecks.period(reaperPeriod, databases));
         this.snapshots = PoolSnapshots.register(pools.values());
+        CoarseClock.start(clock);
     }
 
     /** The one place the persistence mode is checked against where contexts are kept, for every adapter alike. */
@@ -179,6 +184,7 @@ public final class Engine {
         Owner owner = owner(true);
         if (owner.inUnit()) {
             endUnits(owner);
+            owner.restartUnit();
         } else {
             owner.enterUnit();
         }
@@ -291,6 +297,7 @@ public final class Engine {
             snapshots.unregister();
             pools.values().forEach(pool -> pool.shutdown(shutdownGraceNanos));
             blockingWork.close();
+            CoarseClock.stop(clock);
         }
     }
 }

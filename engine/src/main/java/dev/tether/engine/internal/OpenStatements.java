@@ -95,8 +95,20 @@ final class OpenStatements {
         size--;
     }
 
-    /** Closes every statement and result set still open, quietly, and forgets them all. */
-    synchronized void closeAll() {
+    /**
+     * Closes every statement and result set still open, quietly, and forgets them all. Called by whoever reserved
+     * the connection, once no call on it is in flight: a statement is listed inside the call that made it, counted
+     * in flight ({@link ConnectionView#enter}), and a metadata result set by the holder that asked for it, before
+     * it let go; both happen before the reservation, so an empty list is seen as empty without the lock (the common
+     * case: a request that closed what it opened).
+     */
+    void closeAll() {
+        if (head != null) {
+            closeAllListed();
+        }
+    }
+
+    private synchronized void closeAllListed() {
         Entry entry = head;
         head = null;
         size = 0;

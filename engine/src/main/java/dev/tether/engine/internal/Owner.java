@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Owner implements ContextState {
     private static final AtomicLong IDS = new AtomicLong();
-    private static final VarHandle DEPTH;
+    private static final VarHandle UNITS;
+    /** One outermost unit begun, in {@link #units}. */
+    private static final long ONE_BEGUN = 1L << 32;
 
     static {
         try {
-            DEPTH = MethodHandles.lookup().findVarHandle(Owner.class, "depth", int.class);
+            UNITS = MethodHandles.lookup().findVarHandle(Owner.class, "units", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -28,8 +30,11 @@ final class Owner implements ContextState {
     final Thread thread;
     private final long id = IDS.incrementAndGet();
     private final Wrapper[] wrappers;
-    /** Units of work open; the outermost one sends the signals. */
-    private volatile int depth;
+    /**
+     * Units of work open (the low 32 bits; the outermost one sends the signals) and outermost units begun (the high
+     * 32 bits, which number them), in one word changed by compare-and-set.
+     */
+    private volatile long units;
 
     Owner(Engine engine, Thread thread, int aliases) {
         this.engine = engine;
@@ -55,26 +60,43 @@ final class Owner implements ContextState {
         return wrappers;
     }
 
-    /** One more unit open; true when it is the outermost. */
+    /** One more unit open; true when it is the outermost, which is numbered. */
     boolean enterUnit() {
-        return (int) DEPTH.getAndAdd(this, 1) == 0;
+        while (true) {
+            long u = units;
+            boolean outermost = (int) u == 0;
+            if (UNITS.compareAndSet(this, u, u + 1 + (outermost ? ONE_BEGUN : 0))) {
+                return outermost;
+            }
+        }
+    }
+
+    /** A request that never finished is followed by the next: the open unit counts as a new one. */
+    void restartUnit() {
+        UNITS.getAndAdd(this, ONE_BEGUN);
     }
 
     /** One unit fewer; true when the outermost closed. A close with none open counts as the outermost (Django's signal). */
     boolean exitUnit() {
         while (true) {
-            int d = depth;
-            if (d == 0) {
+            long u = units;
+            int depth = (int) u;
+            if (depth == 0) {
                 return true;
             }
-            if (DEPTH.compareAndSet(this, d, d - 1)) {
-                return d == 1;
+            if (UNITS.compareAndSet(this, u, u - 1)) {
+                return depth == 1;
             }
         }
     }
 
     boolean inUnit() {
-        return depth > 0;
+        return (int) units > 0;
+    }
+
+    /** The number of the outermost unit begun last: a wrapper's health check counts for that unit only. */
+    long unitNumber() {
+        return units >>> 32;
     }
 
     boolean threadDied() {

@@ -55,6 +55,8 @@ final class Pool {
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong nextId = new AtomicLong(1);
     private volatile boolean shutDown;
+    /** A connection with a max age (or expiring credentials) was opened: parked ones may age out between units. */
+    private volatile boolean opensAging;
     private final AtomicBoolean warnedOutsideUnit = new AtomicBoolean();
     final PoolEvents events;
     private final Settle settle;
@@ -84,9 +86,9 @@ final class Pool {
         this.index = index;
         this.settings = settings;
         this.backend = backend;
-        this.server = new ServerWatch(settings, backend, engine.ticker);
+        this.server = new ServerWatch(settings, backend, engine.clock);
         this.settle = new Settle(this, engine.listeners);
-        this.events = new PoolEvents(settings.alias(), engine.ticker, engine.observers, settings.leakDetectionThreshold()
+        this.events = new PoolEvents(settings.alias(), engine.ticker, engine.clock, engine.observers, settings.leakDetectionThreshold()
                 .isZero() ? null : new LeakDetector(settings.alias(), settings.leakDetectionThreshold().toNanos(), engine.ticker));
     }
 
@@ -183,7 +185,7 @@ final class Pool {
     /** Binds a reserved connection to its new holder. */
     private Physical handTo(Wrapper wrapper, Physical p) {
         p.holder = wrapper;
-        p.heldSince = engine.ticker.nanos();
+        p.heldSince = events.takenAt();
         p.advance(p.stamp(), Physical.IN_USE); // reserved by us: nobody else moves it
         return p;
     }
@@ -334,8 +336,11 @@ final class Pool {
                 ServerLimitCheck.warnIfCapTooLarge(settings, backend, jdbc);
             }
             p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
+            if (p.closeAt != Physical.NEVER && !opensAging) {
+                opensAging = true;
+            }
             p.holder = wrapper;
-            p.heldSince = engine.ticker.nanos();
+            p.heldSince = events.takenAt();
             added = add(p);
         } catch (SQLException e) {
             throw connectFailure(e);
@@ -470,7 +475,7 @@ final class Pool {
             return 0;
         }
         p.fresh = false;
-        p.lastReleased = engine.ticker.nanos();
+        p.lastReleased = engine.clock.nanos();
         if (parkWith != null) {
             long parked = Physical.stamp(reserved >>> 3, Physical.PARKED);
             if (!p.move(reserved, parked)) {
@@ -576,9 +581,14 @@ final class Pool {
         events.closed(p, reason);
     }
 
-    /** Reads the clock only for connections that can expire: the clock is a cost on the hot path. */
+    /** Reads the clock only for connections that can expire. */
     boolean expiredNow(Physical p) {
-        return p.closeAt != Physical.NEVER && p.expired(engine.ticker.nanos());
+        return p.closeAt != Physical.NEVER && p.expired(engine.clock.nanos());
+    }
+
+    /** Whether {@link #obsolete} may say anything but null of a connection: when not, nothing parked need be looked at. */
+    boolean connectionsMayTurnObsolete() {
+        return opensAging || server.mayTurnObsolete();
     }
 
     /** Why a released connection must not be handed out again (max age, the server's restart or idle limit), or null. */

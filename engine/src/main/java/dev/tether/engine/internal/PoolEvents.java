@@ -17,13 +17,15 @@ final class PoolEvents {
 
     private final String alias;
     private final Ticker ticker;
+    private final Ticker clock;
     private final Observers observers;
     /** Null when LEAK_DETECTION_THRESHOLD is off. */
     private final LeakDetector leaks;
 
-    PoolEvents(String alias, Ticker ticker, Observers observers, LeakDetector leaks) {
+    PoolEvents(String alias, Ticker ticker, Ticker clock, Observers observers, LeakDetector leaks) {
         this.alias = alias;
         this.ticker = ticker;
+        this.clock = clock;
         this.observers = observers;
         this.leaks = leaks;
     }
@@ -31,6 +33,14 @@ final class PoolEvents {
     /** Anyone who needs the time a connection was taken or given back. */
     private boolean watching() {
         return observers.any() || leaks != null || TetherEvents.ACQUIRED.isEnabled() || TetherEvents.RELEASED.isEnabled();
+    }
+
+    /**
+     * When a connection handed out now was taken: by the exact clock for those who time its use, else by the coarse
+     * one, which is enough for the holders a timeout names.
+     */
+    long takenAt() {
+        return watching() ? ticker.nanos() : clock.nanos();
     }
 
     /** Before an acquire: its start for observers, or {@link #UNTIMED}. */

@@ -71,6 +71,11 @@ final class ServerWatch {
         return p.id < staleBelowId.get();
     }
 
+    /** Whether {@link #obsolete} may say anything but null: the server was seen going away, or its idle limit is known. */
+    boolean mayTurnObsolete() {
+        return idleLimitNanos != NO_LIMIT || staleBelowId.get() != 0;
+    }
+
     /** Why a released connection must not be handed out again, or null; reads the clock only when a limit is known. */
     CloseReason obsolete(Physical p) {
         if (stale(p)) {

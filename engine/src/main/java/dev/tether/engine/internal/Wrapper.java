@@ -34,7 +34,8 @@ final class Wrapper implements DatabaseWrapper {
     private int handles;
     /** The connection this wrapper last gave back: the one it asks the reservoir for first, as it is likely idle. */
     Physical lastGivenBack;
-    private boolean healthCheckDone;
+    /** The owner's unit (see {@link Owner#unitNumber}) in which the health check passed; -1 while it is due. */
+    private long healthCheckedIn = -1;
     private volatile int threadSharing;
     /** Guards the fields above; tried, never awaited, by an unit's end on a thread that must not block. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -204,7 +205,7 @@ final class Wrapper implements DatabaseWrapper {
         lock.lock();
         try {
             validateThreadSharing();
-            healthCheckDone = false;
+            healthCheckedIn = -1;
             if (handles == 0) {
                 letGo(true, true);
             }
@@ -252,7 +253,7 @@ final class Wrapper implements DatabaseWrapper {
     public boolean healthCheckDone() {
         lock.lock();
         try {
-            return healthCheckDone;
+            return healthCheckedIn == owner.unitNumber();
         } finally {
             lock.unlock();
         }
@@ -303,11 +304,17 @@ final class Wrapper implements DatabaseWrapper {
         }
     }
 
-    /** A unit of work starts: the health check is due again, and a parked connection past its max age closes (Django). */
+    /**
+     * A unit of work starts: the health check is due again (the owner numbered the unit), and a parked connection
+     * past its max age closes (Django). When nothing can be parked, or nothing parked can have turned obsolete, there
+     * is nothing to do and no lock to take.
+     */
     void unitStarted() {
+        if (!parksWithThread() || !pool.connectionsMayTurnObsolete()) {
+            return;
+        }
         lock.lock();
         try {
-            healthCheckDone = false;
             closeIfParkedAndExpired();
         } finally {
             lock.unlock();
@@ -328,7 +335,7 @@ final class Wrapper implements DatabaseWrapper {
             return false;
         }
         try {
-            healthCheckDone = false;
+            healthCheckedIn = -1;
             letGo(true, mayBlock);
             return true;
         } finally {
@@ -364,11 +371,12 @@ final class Wrapper implements DatabaseWrapper {
      * check is done once it passes: a replacement for a dead one is checked too, as it may have died alike.
      */
     private boolean closeIfHealthCheckFailed(Physical p) {
-        if (!settings.healthChecks() || healthCheckDone) {
+        long unit = owner.unitNumber();
+        if (!settings.healthChecks() || healthCheckedIn == unit) {
             return false;
         }
         if (p.fresh || pool.events.healthCheck(pool.backend, p)) {
-            healthCheckDone = true; // a connection opened for this owner and never released needs no ping
+            healthCheckedIn = unit; // a connection opened for this owner and never released needs no ping
             return false;
         }
         drop(CloseReason.HEALTH_CHECK);

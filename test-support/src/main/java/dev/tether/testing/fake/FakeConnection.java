@@ -48,6 +48,8 @@ public final class FakeConnection implements InvocationHandler {
     /** Threads inside this connection now; two at once means two owners, which {@link #overlaps} counts. */
     private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger overlaps;
+    /** Statements executing their SQL now. */
+    private final java.util.concurrent.atomic.AtomicInteger executing = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeConnection(long id, java.util.concurrent.atomic.AtomicInteger overlaps) {
         this.id = id;
@@ -77,9 +79,9 @@ public final class FakeConnection implements InvocationHandler {
         }
     }
 
-    /** How many threads are inside this connection now. */
-    public int threadsInside() {
-        return inside.get();
+    /** How many statements are executing their SQL now (a thread creating one is inside, but not executing). */
+    public int statementsExecuting() {
+        return executing.get();
     }
 
     private void enter() {
@@ -185,9 +187,11 @@ public final class FakeConnection implements InvocationHandler {
     /** Runs one statement's SQL, as a thread inside this connection. */
     Object execute(String sql, String kind) throws SQLException {
         enter();
+        executing.incrementAndGet();
         try {
             return run(sql, kind);
         } finally {
+            executing.decrementAndGet();
             inside.decrementAndGet();
         }
     }
