@@ -94,7 +94,7 @@ final class ConnectionView implements Connection {
 
     /** A statement starts (null: ends) executing; shutdown past its grace cancels it on the server. */
     void executing(Statement statement) {
-        physical.executing = statement;
+        physical.executing(statement);
     }
 
     SQLException failed(SQLException error) {

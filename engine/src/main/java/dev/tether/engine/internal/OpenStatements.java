@@ -1,5 +1,7 @@
 package dev.tether.engine.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.CallableStatement;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -16,13 +18,26 @@ import java.sql.Statement;
  * the driver closes by itself ({@code closeOnCompletion}) stays listed until the release, where closing it
  * again is harmless.
  * <p>
- * The methods hold the list's lock because a statement may be closed on another thread than the one that
- * releases the connection (a thread that allowed sharing, a timeout closing it); uncontended, that is the
- * price HikariCP's own statement tracking pays.
+ * The list changes under its lock because a statement may be closed on another thread than the one that
+ * releases the connection (a thread that allowed sharing, a timeout closing it). The lock is a spin lock: it
+ * guards a few field writes and never a call into the driver, and taking and leaving it costs one atomic
+ * instruction where a monitor costs two, on every statement opened and closed.
  */
 final class OpenStatements {
+    private static final VarHandle LOCKED;
+    private static final int SPINS_BEFORE_YIELD = 64;
+
+    static {
+        try {
+            LOCKED = MethodHandles.lookup().findVarHandle(OpenStatements.class, "locked", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Entry head;
     private int size;
+    private volatile boolean locked;
 
     /** What {@link OpenStatements} lists: a node that knows how to close the driver's object. */
     abstract static class Entry {
@@ -64,35 +79,45 @@ final class OpenStatements {
         return type.cast(wrapped);
     }
 
-    synchronized <E extends Entry> E add(E added) {
+    <E extends Entry> E add(E added) {
         Entry entry = added; // a type variable's members cannot be reached, even in the declaring class
-        entry.listedIn = this;
-        entry.next = head;
-        if (head != null) {
-            head.previous = entry;
+        lock();
+        try {
+            entry.listedIn = this;
+            entry.next = head;
+            if (head != null) {
+                head.previous = entry;
+            }
+            head = entry;
+            size++;
+        } finally {
+            unlock();
         }
-        head = entry;
-        size++;
         return added;
     }
 
     /** Forgets an entry that was closed; a no-op if it is not listed (any more). */
-    synchronized void remove(Entry entry) {
-        if (entry.listedIn != this) {
-            return;
+    void remove(Entry entry) {
+        lock();
+        try {
+            if (entry.listedIn != this) {
+                return;
+            }
+            if (entry.previous != null) {
+                entry.previous.next = entry.next;
+            } else {
+                head = entry.next;
+            }
+            if (entry.next != null) {
+                entry.next.previous = entry.previous;
+            }
+            entry.previous = null;
+            entry.next = null;
+            entry.listedIn = null;
+            size--;
+        } finally {
+            unlock();
         }
-        if (entry.previous != null) {
-            entry.previous.next = entry.next;
-        } else {
-            head = entry.next;
-        }
-        if (entry.next != null) {
-            entry.next.previous = entry.previous;
-        }
-        entry.previous = null;
-        entry.next = null;
-        entry.listedIn = null;
-        size--;
     }
 
     /**
@@ -100,29 +125,54 @@ final class OpenStatements {
      * the connection, once no call on it is in flight: a statement is listed inside the call that made it, counted
      * in flight ({@link ConnectionView#enter}), and a metadata result set by the holder that asked for it, before
      * it let go; both happen before the reservation, so an empty list is seen as empty without the lock (the common
-     * case: a request that closed what it opened).
+     * case: a request that closed what it opened). The driver's objects are closed after the lock is left.
      */
     void closeAll() {
-        if (head != null) {
-            closeAllListed();
+        if (head == null) {
+            return;
         }
-    }
-
-    private synchronized void closeAllListed() {
-        Entry entry = head;
-        head = null;
-        size = 0;
+        Entry first;
+        lock();
+        try {
+            first = head;
+            head = null;
+            size = 0;
+            for (Entry entry = first; entry != null; entry = entry.next) {
+                entry.listedIn = null; // a close on another thread now leaves the links to us
+            }
+        } finally {
+            unlock();
+        }
+        Entry entry = first;
         while (entry != null) {
             Entry following = entry.next;
             entry.previous = null;
             entry.next = null;
-            entry.listedIn = null;
             entry.closeDriverObjectQuietly();
             entry = following;
         }
     }
 
-    synchronized int size() {
-        return size;
+    int size() {
+        lock();
+        try {
+            return size;
+        } finally {
+            unlock();
+        }
+    }
+
+    private void lock() {
+        for (int spins = 0; !LOCKED.compareAndSet(this, false, true); spins++) {
+            if (spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // its holder was descheduled in those few writes: let it run
+            }
+        }
+    }
+
+    private void unlock() {
+        LOCKED.setRelease(this, false);
     }
 }

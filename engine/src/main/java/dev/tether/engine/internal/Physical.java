@@ -49,11 +49,13 @@ final class Physical {
 
     private static final VarHandle STAMP;
     private static final VarHandle IN_FLIGHT;
+    private static final VarHandle EXECUTING;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STAMP = lookup.findVarHandle(Physical.class, "stamp", long.class);
+            EXECUTING = lookup.findVarHandle(Physical.class, "executing", java.sql.Statement.class);
             IN_FLIGHT = lookup.findVarHandle(Physical.class, "inFlight", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -71,8 +73,11 @@ final class Physical {
     /** A thread waiting for the calls in flight to return. */
     private volatile Thread drainer;
 
-    /** The statement executing on it now, if any: shutdown cancels it on the server before aborting. */
-    volatile java.sql.Statement executing;
+    /**
+     * The statement executing on it now, if any: shutdown cancels it on the server before aborting. Set by a release
+     * store (no fence: the call's count in flight orders it), read by shutdown.
+     */
+    private volatile java.sql.Statement executing;
     /**
      * The wrapper that holds it while IN_USE or PARKED; read by the pool to name holders. Plain, like
      * {@link #heldSince} and {@link #lastReleased}: written before the compare-and-set that hands it over, parks it
@@ -169,6 +174,14 @@ final class Physical {
                 LockSupport.unpark(waiting);
             }
         }
+    }
+
+    void executing(java.sql.Statement statement) {
+        EXECUTING.setRelease(this, statement);
+    }
+
+    java.sql.Statement executing() {
+        return executing;
     }
 
     int inFlight() {

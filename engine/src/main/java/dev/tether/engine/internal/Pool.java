@@ -698,7 +698,7 @@ final class Pool {
 
     /** Cancels the statement running on {@code p} on the server (the driver's own way), then aborts the connection. */
     private void abort(Physical p) {
-        java.sql.Statement running = p.executing;
+        java.sql.Statement running = p.executing();
         if (running != null) {
             try {
                 running.cancel();

@@ -22,7 +22,14 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 
-/** A {@link TrackedStatement} for prepared statements: the same checks, on the methods a prepared statement adds. */
+/**
+ * A {@link TrackedStatement} for prepared statements: the same checks, on the methods a prepared statement adds, but
+ * for the plain parameter setters by index (numbers, strings, bytes, dates and times, {@code setNull} by SQL type).
+ * Those bind a value on the client in every driver Tether supports, without a round trip, so they are checked like
+ * {@link #getConnection()} and not counted in flight: counting costs two atomic adds, as much as the setter. A setter
+ * that may look a type up on the server ({@code setObject}, {@code setNull} by type name, arrays, streams, LOBs) is
+ * counted.
+ */
 class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedStatement<S> implements PreparedStatement {
 
     TrackedPreparedStatement(S delegate, ConnectionView view) {
@@ -175,13 +182,11 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setBigDecimal(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
@@ -259,37 +264,31 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void setBoolean(int parameterIndex, boolean x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setBoolean(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setByte(int parameterIndex, byte x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setByte(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setBytes(int parameterIndex, byte[] x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setBytes(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
@@ -367,73 +366,61 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setDate(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setDate(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setDouble(int parameterIndex, double x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setDouble(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setFloat(int parameterIndex, float x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setFloat(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setInt(int parameterIndex, int x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setInt(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setLong(int parameterIndex, long x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setLong(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
@@ -499,25 +486,21 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void setNString(int parameterIndex, String value) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setNString(parameterIndex, value);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setNull(int parameterIndex, int sqlType) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setNull(parameterIndex, sqlType);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
@@ -631,73 +614,61 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void setShort(int parameterIndex, short x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setShort(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setString(int parameterIndex, String x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setString(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setTime(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setTime(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setTimestamp(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        view.enter();
+        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
         try {
             delegate.setTimestamp(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
-        } finally {
-            view.exit();
         }
     }
 

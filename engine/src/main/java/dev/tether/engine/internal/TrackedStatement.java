@@ -9,7 +9,8 @@ import java.sql.Statement;
 /**
  * A statement handed out through a {@link ConnectionView}, as a plain delegate of the driver's (no
  * reflection: a call costs what the driver's does, plus the checks below). Each call is counted in flight on
- * its connection ({@link ConnectionView#enter}), which fails once the handle is closed: a statement may not
+ * its connection ({@link ConnectionView#enter}; for a prepared statement's plain setters see
+ * {@link TrackedPreparedStatement}), which fails once the handle is closed: a statement may not
  * outlive the handle it came from, nor run while its connection is being settled. {@code execute*} also
  * marks a transaction open when autocommit is off and tells shutdown what to cancel; SQL given to a plain
  * statement is checked against a transaction-mode pooler before the call enters. Every SQLException
