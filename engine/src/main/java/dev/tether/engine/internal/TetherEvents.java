@@ -2,12 +2,14 @@ package dev.tether.engine.internal;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
+import jdk.jfr.Enabled;
 import jdk.jfr.Event;
 import jdk.jfr.EventType;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
+import jdk.jfr.Threshold;
 import jdk.jfr.Timespan;
 
 /**
@@ -38,17 +40,21 @@ final class TetherEvents {
         long connection;
     }
 
+    /** Off below 20 ms by default, like the JDK's monitor and socket events: one per request is a cost of its own. */
     @Name("dev.tether.ConnectionAcquired")
     @Label("Connection Acquired")
     @Description("An owner got a connection; the duration is how long it waited")
+    @Threshold("20 ms")
     static final class Acquired extends ConnectionEvent {
         @Label("Holder")
         String holder;
     }
 
+    /** Off by default: one per request; a recording that wants use times enables it. */
     @Name("dev.tether.ConnectionReleased")
     @Label("Connection Released")
     @Description("An owner let its connection go at the end of its unit of work (or transaction)")
+    @Enabled(false)
     static final class Released extends ConnectionEvent {
         @Label("Use Time")
         @Timespan

@@ -1,6 +1,7 @@
 package dev.tether.it.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,13 +22,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A flight recording of a load run on a real PostgreSQL holds every Tether event, with plausible durations. */
+/**
+ * A flight recording of a load run on a real PostgreSQL holds every Tether event, with plausible durations; one with
+ * the JDK's default settings holds none per request.
+ */
 class FlightRecorderTest {
     private static final List<String> EVENTS = List.of("dev.tether.ConnectionAcquired", "dev.tether.ConnectionReleased",
             "dev.tether.ConnectionOpened", "dev.tether.ConnectionClosed", "dev.tether.HealthCheck",
@@ -79,6 +84,47 @@ class FlightRecorderTest {
         assertTrue(byType.get("dev.tether.ConnectionAcquired").stream().allMatch(e -> e.getStackTrace() == null),
                 "stack traces only on leak and timeout events");
         assertTrue(Files.size(file) > 0);
+    }
+
+    @Test
+    void aRecordingWithTheJdksDefaultSettingsRecordsOnlySlowAcquiresAndNoRelease() throws Exception {
+        Server server = Servers.postgres();
+        String url = "postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + server.database()
+                + "?conn_max_age=60&max_connections=1&persistence=context";
+        Path file = dir.resolve("default.jfr");
+        try (Recording recording = new Recording(Configuration.getConfiguration("default"))) {
+            recording.start();
+            try (Tether tether = Tether.builder().databaseUrl("default", url).build();
+                 ExecutorService threads = Executors.newFixedThreadPool(1)) {
+                for (int i = 0; i < 50; i++) {
+                    request(tether, "SELECT 1");
+                }
+                CountDownLatch holding = new CountDownLatch(1);
+                Future<?> holder = threads.submit(() -> {
+                    try (UnitOfWork unit = tether.begin(); Connection c = tether.connection("default");
+                         Statement s = c.createStatement()) {
+                        holding.countDown();
+                        s.execute("SELECT pg_sleep(0.2)"); // the next caller waits for it at the cap of one
+                    }
+                    return null;
+                });
+                holding.await();
+                request(tether, "SELECT 2");
+                holder.get();
+            }
+            recording.stop();
+            recording.dump(file);
+        }
+        Map<String, List<RecordedEvent>> byType = RecordingFile.readAllEvents(file).stream()
+                .filter(e -> e.getEventType().getName().startsWith("dev.tether."))
+                .filter(e -> !e.hasField("alias") || "default".equals(e.getString("alias")))
+                .collect(Collectors.groupingBy(e -> e.getEventType().getName()));
+        List<RecordedEvent> acquired = byType.getOrDefault("dev.tether.ConnectionAcquired", List.of());
+        assertTrue(acquired.size() <= 2 && acquired.stream().allMatch(e -> e.getDuration().toMillis() >= 20),
+                "of 52 acquires, only the slow ones: the one that connected, if it took 20 ms, and the waiter: " + acquired);
+        assertTrue(acquired.stream().anyMatch(e -> e.getDuration().toMillis() >= 150), "the waiter's: " + acquired);
+        assertFalse(byType.containsKey("dev.tether.ConnectionReleased"), "one per request: off unless enabled");
+        assertTrue(byType.containsKey("dev.tether.ConnectionOpened"), "the rare events stay on: " + byType.keySet());
     }
 
     /** Load at the cap, a rollback, health checks on reuse, a timeout while two holders sit past the leak threshold. */
