@@ -37,8 +37,9 @@ public final class Engine {
 
     /** The exact clock: durations reported to observers and the flight recorder, waits, rare paths. */
     final Ticker ticker;
-    /** The hot path's clock ({@link CoarseClock}, or the injected ticker itself): connections' ages and idle times. */
+    /** The hot path's clock (the engine clock's reading, or the injected ticker itself): ages and idle times. */
     final Ticker clock;
+    private final EngineClock engineClock = new EngineClock(this::tick);
     final Listeners listeners = new Listeners();
     final Observers observers = new Observers();
     private final RandomGenerator random;
@@ -57,7 +58,7 @@ public final class Engine {
                   Ticker ticker, RandomGenerator random, Duration reaperPeriod, Duration shutdownGrace,
                   List<TetherListener> listeners, Map<String, CredentialsSupplier> credentials) {
         this.ticker = ticker;
-        this.clock = CoarseClock.over(ticker);
+        this.clock = ticker == Ticker.SYSTEM ? engineClock : ticker; // a test's ticker keeps control of time
         this.random = random;
         this.storage = storage == null ? new ThreadLocalStorage() : storage;
         this.shutdownGraceNanos = shutdownGrace.toNanos();
@@ -72,7 +73,13 @@ public final class Engine {
         this.reaper = reaperPeriod.isZero() || pools.isEmpty() ? null
                 : new Reaper(this, LeakChecks.period(reaperPeriod, databases));
         this.snapshots = PoolSnapshots.register(pools.values());
-        CoarseClock.start(clock);
+        engineClock.start();
+    }
+
+    /** Every reading of the engine's clock: the waiters whose ACQUIRE_TIMEOUT passed are woken. */
+    private void tick() {
+        long now = System.nanoTime();
+        pools.values().forEach(pool -> pool.wakeTimedOut(now));
     }
 
     /** The one place the persistence mode is checked against where contexts are kept, for every adapter alike. */
@@ -297,7 +304,7 @@ public final class Engine {
             snapshots.unregister();
             pools.values().forEach(pool -> pool.shutdown(shutdownGraceNanos));
             blockingWork.close();
-            CoarseClock.stop(clock);
+            engineClock.stop();
         }
     }
 }

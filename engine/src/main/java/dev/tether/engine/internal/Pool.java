@@ -68,11 +68,14 @@ final class Pool {
     private static final class Waiter {
         final Wrapper wrapper;
         final Thread thread = Thread.currentThread();
+        /** When ACQUIRE_TIMEOUT passes, by {@link System#nanoTime()}: in queue order, as every waiter has the same. */
+        final long deadline;
         volatile Physical granted;
         volatile boolean mayOpen;
 
-        Waiter(Wrapper wrapper) {
+        Waiter(Wrapper wrapper, long deadline) {
             this.wrapper = wrapper;
+            this.deadline = deadline;
         }
 
         boolean served() {
@@ -192,8 +195,7 @@ final class Pool {
 
     /** Queues behind earlier waiters until granted a connection or a slot, or ACQUIRE_TIMEOUT from now passes. */
     private Physical await(Wrapper wrapper) throws SQLException {
-        Waiter me = new Waiter(wrapper);
-        long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+        Waiter me = new Waiter(wrapper, System.nanoTime() + settings.acquireTimeout().toNanos());
         List<Physical> toRetire = new ArrayList<>();
         lock.lock();
         try {
@@ -206,15 +208,35 @@ final class Pool {
         }
         toRetire.forEach(this::retireObsolete);
         while (!me.served()) {
-            long remaining = deadline - System.nanoTime();
             boolean interrupted = Thread.interrupted();
-            if (shutDown || remaining <= 0 || interrupted) {
+            if (shutDown || me.deadline - System.nanoTime() <= 0 || interrupted) {
                 giveUp(me, interrupted);
                 break; // served meanwhile: take it
             }
-            LockSupport.parkNanos(this, remaining);
+            LockSupport.park(this); // until granted, interrupted, shut down, or woken by the engine's clock at the deadline
         }
         return me.granted != null ? me.granted : open(wrapper);
+    }
+
+    /**
+     * The engine's clock, every tick: wakes the waiters whose deadline passed, which then give up. They park without a
+     * timeout of their own (see {@link EngineClock}); the queue is in deadline order.
+     */
+    void wakeTimedOut(long now) {
+        if (waiting == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            for (Waiter w : queue) {
+                if (w.deadline - now > 0) {
+                    break;
+                }
+                LockSupport.unpark(w.thread);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
