@@ -13,8 +13,13 @@ import java.util.List;
  * the table, CSV, JSON and an SVG chart of server connections over time. Run it with {@code bin/demo}.
  */
 public final class LoadDemo {
-    /** Few enough that the JIT compiler threads get CPU time on a small machine. */
-    static final int JVM_WARMUP_CLIENTS = 8;
+    /**
+     * Clients in the JVM warm-up, per connection of the cap: more than the cap, so that the code of waiting and
+     * handing over at the cap is compiled too, and few enough that the JIT compiler threads get CPU time on a small
+     * machine. With fewer (8, the cap), the first mode measured ran on cold hand-over code, and two runs of the
+     * same pair differed by up to 1.7x depending on which mode came first.
+     */
+    static final int JVM_WARMUP_CLIENTS_PER_CONNECTION = 2;
 
     private LoadDemo() {
     }
@@ -57,7 +62,7 @@ public final class LoadDemo {
         List<ModeResult> results = new ArrayList<>();
         try (ServerSampler sampler = new ServerSampler(target)) {
             if (!options.jvmWarmup().isZero()) {
-                Options warm = options.forJvmWarmup(JVM_WARMUP_CLIENTS);
+                Options warm = options.forJvmWarmup(JVM_WARMUP_CLIENTS_PER_CONNECTION * options.cap());
                 System.err.printf("JVM warm-up: every mode for %s with %d clients, not measured%n",
                         seconds(warm.duration()), warm.clients());
                 for (Scenario scenario : warm.scenarios()) {

@@ -39,7 +39,7 @@ public record Options(int clients, Duration duration, Duration warmup, Duration 
               --duration D              measured time per scenario: 3s, 1500ms, 2m or seconds (default 3s)
               --warmup D                unmeasured time per scenario before it (default 1s)
               --jvm-warmup D            before the first scenario, every mode with few clients, not measured, so that
-                                        nothing is measured on a cold JVM (default 0.5s per mode; 0 for none)
+                                        nothing is measured on a cold JVM (default 2s per mode; 0 for none)
               --modes a,b,...           any of raw, per-request, thread, hikari-platform, context, hikari-virtual
                                         (default: all, in that order); verdicts compare thread with hikari-platform
                                         (platform threads) and context with hikari-virtual (virtual threads)
@@ -99,7 +99,7 @@ public record Options(int clients, Duration duration, Duration warmup, Duration 
     }
 
     public static Options defaults() {
-        return new Options(160, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(500),
+        return new Options(160, Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2),
                 List.of(Mode.values()), List.of(Shape.values()), List.of(Release.values()), null, 8, 1, 3,
                 Duration.ofNanos(500_000), Path.of("results"));
     }

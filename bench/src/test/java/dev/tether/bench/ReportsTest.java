@@ -52,7 +52,7 @@ class ReportsTest {
                 + "\"threads\": \"platform\""), json);
         assertTrue(json.contains("\"machine\": {\"cores\": 2, \"loadAverageBefore\": 0.500, \"loadAverageAfter\": 1.500}"), json);
         assertTrue(json.contains("\"serverConnections\": [[0,0],[100,80],[200,160]]"), json);
-        assertTrue(json.contains("\"jvmWarmupSeconds\": 0.500, \"shapes\": [\"select\", \"steps\"], "
+        assertTrue(json.contains("\"jvmWarmupSeconds\": 2.000, \"shapes\": [\"select\", \"steps\"], "
                 + "\"releases\": [\"unit\", \"transaction\"], \"cap\": 8"), json);
         assertTrue(json.contains("\\\"sorry\\\""), json);
         assertTrue(json.contains("\"longestWaitMs\": 2.000, \"perClient\": {\"min\": 0, \"median\": 1800, "
