@@ -10,6 +10,7 @@ import dev.tether.api.ContextStorage;
 import dev.tether.api.DatabaseSettings;
 import dev.tether.api.DatabaseWrapper;
 import dev.tether.api.Persistence;
+import dev.tether.api.Ticker;
 import dev.tether.testing.fake.AdapterLikeStorage;
 import dev.tether.testing.fake.FakeConnection;
 import java.sql.Connection;
@@ -49,6 +50,18 @@ class RequestLifecycleTest {
             assertEquals(2, s.backend.opened());
             assertEquals(2, s.signals.count("closed"));
             assertTrue(s.signals.events.contains("closed #1 MAX_AGE"));
+        }
+    }
+
+    @Test
+    void onTheSystemClockMaxAgeZeroStillClosesAtEveryRequestEnd() throws SQLException {
+        // The hot path reads the engine's clock, 5 ms coarse: a request shorter than that must not outlive max age 0.
+        try (Scenario s = new Scenario(b -> b.maxAge(Duration.ZERO), e -> e.ticker(Ticker.SYSTEM))) {
+            for (int i = 1; i <= 50; i++) {
+                s.request("select 1");
+                assertTrue(s.current().closed, "request " + i + "'s connection closed at its end");
+            }
+            assertEquals(50, s.backend.opened());
         }
     }
 

@@ -99,7 +99,7 @@ public final class Engine {
         if (maxAge == Long.MAX_VALUE) {
             return Physical.NEVER;
         }
-        long closeAt = ticker.nanos() + maxAge;
+        long closeAt = clock.nanos() + maxAge; // the clock ages are checked on: with CONN_MAX_AGE=0, expired at once
         return closeAt == Physical.NEVER ? closeAt - 1 : closeAt;
     }
 

@@ -635,7 +635,7 @@ final class Pool {
      */
     void reap() {
         events.checkLeaks();
-        long now = engine.ticker.nanos();
+        long now = engine.clock.nanos();
         long idleNanos = settings.idleTimeout().toNanos();
         for (Physical p : all) {
             long s = p.stamp();
