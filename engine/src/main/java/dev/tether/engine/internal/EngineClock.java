@@ -34,11 +34,16 @@ final class EngineClock implements Ticker {
         thread = Thread.ofPlatform().daemon().name("tether-clock").unstarted(() -> {
             while (!stopped) {
                 LockSupport.parkNanos(this, RESOLUTION_NANOS);
+                Thread.interrupted(); // an interrupt would end every later park at once: the thread would spin
                 now = System.nanoTime();
                 try {
                     tick.run();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Tether's clock tick failed; it runs again in 5 ms", e);
+                } catch (Throwable e) { // even an Error: waiters' timeouts and the hot path's clock depend on this thread
+                    try {
+                        LOG.log(Level.WARNING, "Tether's clock tick failed; it runs again in 5 ms", e);
+                    } catch (Throwable ignored) {
+                        // out of memory for the message: the next tick tries again
+                    }
                 }
             }
         });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tether.testing.Await;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,49 @@ class EngineClockTest {
         clock.start();
         try {
             Await.until("it ticks on after failures", () -> ticks.get() >= 3);
+        } finally {
+            clock.stop();
+        }
+        clock.thread.join(5_000);
+        assertFalse(clock.thread.isAlive());
+    }
+    @Test
+    void aTickThatThrowsAnErrorDoesNotStopTheClock() throws InterruptedException {
+        AtomicInteger ticks = new AtomicInteger();
+        EngineClock clock = new EngineClock(() -> {
+            if (ticks.incrementAndGet() == 1) {
+                // An allocation in the tick under memory pressure: were the thread to end, every later waiter at the cap
+                // would wait without a timeout and the hot path's clock would stop (max age, idle limits).
+                throw new OutOfMemoryError("simulated");
+            }
+        });
+        clock.start();
+        try {
+            long first = clock.nanos();
+            Await.until("it ticks on after an Error", () -> ticks.get() >= 3,
+                    () -> ticks.get() + " ticks, thread " + clock.thread.getState());
+            Await.until("its reading advances", () -> clock.nanos() - first >= EngineClock.RESOLUTION_NANOS);
+        } finally {
+            clock.stop();
+        }
+        clock.thread.join(5_000);
+        assertFalse(clock.thread.isAlive());
+    }
+
+    @Test
+    void anInterruptDoesNotMakeTheClockSpin() throws InterruptedException {
+        AtomicInteger ticks = new AtomicInteger();
+        EngineClock clock = new EngineClock(ticks::incrementAndGet);
+        clock.start();
+        try {
+            clock.thread.interrupt();
+            Await.until("a tick after the interrupt", () -> ticks.get() >= 1);
+            int before = ticks.get();
+            long from = clock.nanos();
+            Await.until("50 ms on the clock", () -> clock.nanos() - from >= TimeUnit.MILLISECONDS.toNanos(50));
+            int ticked = ticks.get() - before;
+            // About 10 at its resolution; an interrupt left set ends every park at once, ticking thousands of times.
+            assertTrue(ticked <= 100, ticked + " ticks in 50 ms");
         } finally {
             clock.stop();
         }
