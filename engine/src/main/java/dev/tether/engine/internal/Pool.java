@@ -68,7 +68,7 @@ final class Pool {
     private static final class Waiter {
         final Wrapper wrapper;
         final Thread thread = Thread.currentThread();
-        /** When ACQUIRE_TIMEOUT passes, by {@link System#nanoTime()}: in queue order, as every waiter has the same. */
+        /** When ACQUIRE_TIMEOUT passes, by {@link System#nanoTime()}: read before queueing, so not in queue order. */
         final long deadline;
         volatile Physical granted;
         volatile boolean mayOpen;
@@ -220,7 +220,9 @@ final class Pool {
 
     /**
      * The engine's clock, every tick: wakes the waiters whose deadline passed, which then give up. They park without a
-     * timeout of their own (see {@link EngineClock}); the queue is in deadline order.
+     * timeout of their own (see {@link EngineClock}). Every waiter is looked at: the queue is in arrival order, which
+     * is not quite deadline order, as a waiter reads the time before it queues for the lock and another that read it
+     * later may queue first (a waiter behind it would sleep until the later deadline).
      */
     void wakeTimedOut(long now) {
         if (waiting == 0) {
@@ -229,10 +231,9 @@ final class Pool {
         lock.lock();
         try {
             for (Waiter w : queue) {
-                if (w.deadline - now > 0) {
-                    break;
+                if (w.deadline - now <= 0) {
+                    LockSupport.unpark(w.thread);
                 }
-                LockSupport.unpark(w.thread);
             }
         } finally {
             lock.unlock();
