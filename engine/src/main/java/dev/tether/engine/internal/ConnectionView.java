@@ -101,6 +101,25 @@ final class ConnectionView implements Connection {
         return wrapper.record(physical, error);
     }
 
+    /**
+     * An error from a call that was checked ({@link #open()}) but not counted in flight. The connection may have been
+     * settled and handed on meanwhile (a unit ending on another thread does not wait for such a call), and then the
+     * error, likely "statement closed" as the settle closed it, must not mark the next holder's connection: it is
+     * recorded counted in flight, if this handle still stands; otherwise the caller learns that the handle closed.
+     */
+    SQLException failedUncounted(SQLException error) {
+        if (closed || !physical.enter(stamp)) {
+            SQLException gone = closedError();
+            gone.initCause(error);
+            return gone;
+        }
+        try {
+            return failed(error);
+        } finally {
+            physical.exit();
+        }
+    }
+
     void statementRan() {
         wrapper.statementRan(physical);
     }

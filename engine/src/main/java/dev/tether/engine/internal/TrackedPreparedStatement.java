@@ -24,11 +24,15 @@ import java.util.Calendar;
 
 /**
  * A {@link TrackedStatement} for prepared statements: the same checks, on the methods a prepared statement adds, but
- * for the plain parameter setters by index (numbers, strings, bytes, dates and times, {@code setNull} by SQL type).
- * Those bind a value on the client in every driver Tether supports, without a round trip, so they are checked like
- * {@link #getConnection()} and not counted in flight: counting costs two atomic adds, as much as the setter. A setter
+ * for the plain parameter setters by index (numbers, strings, bytes, {@code setNull} by SQL type). Those bind a value
+ * into the statement's own parameters in every driver Tether supports, without a round trip and without touching the
+ * connection's state (Connector/J does it holding the connection's mutex), so they are checked like
+ * {@link #getConnection()} and not counted in flight: counting costs two atomic adds, as much as the setter. Such a
+ * setter may therefore still run when a unit ending on another thread has settled the connection and handed it on; its
+ * error is then not recorded on the connection, now someone else's ({@link ConnectionView#failedUncounted}). A setter
  * that may look a type up on the server ({@code setObject}, {@code setNull} by type name, arrays, streams, LOBs) is
- * counted.
+ * counted, and so are dates, times and timestamps: pgjdbc converts them with a calendar its connection shares, whose
+ * zone it sets outside its lock, which must not happen under the next holder's conversions.
  */
 class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedStatement<S> implements PreparedStatement {
 
@@ -186,7 +190,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setBigDecimal(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -268,7 +272,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setBoolean(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -278,7 +282,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setByte(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -288,7 +292,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setBytes(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -366,21 +370,25 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
+        view.enter(); // counted: pgjdbc sets the zone of a calendar its connection shares (see the class comment)
         try {
             delegate.setDate(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
+        view.enter(); // counted: pgjdbc sets the zone of a calendar its connection shares (see the class comment)
         try {
             delegate.setDate(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
@@ -390,7 +398,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setDouble(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -400,7 +408,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setFloat(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -410,7 +418,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setInt(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -420,7 +428,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setLong(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -490,7 +498,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setNString(parameterIndex, value);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -500,7 +508,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setNull(parameterIndex, sqlType);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -618,7 +626,7 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setShort(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
@@ -628,47 +636,55 @@ class TrackedPreparedStatement<S extends PreparedStatement> extends TrackedState
         try {
             delegate.setString(parameterIndex, x);
         } catch (SQLException e) {
-            throw view.failed(e);
+            throw view.failedUncounted(e);
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
+        view.enter(); // counted: pgjdbc sets the zone of a calendar its connection shares (see the class comment)
         try {
             delegate.setTime(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
+        view.enter(); // counted: pgjdbc sets the zone of a calendar its connection shares (see the class comment)
         try {
             delegate.setTime(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
+        view.enter(); // counted: pgjdbc sets the zone of a calendar its connection shares (see the class comment)
         try {
             delegate.setTimestamp(parameterIndex, x);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        checkOpen(); // a plain setter binds on the client: checked, not counted in flight
+        view.enter(); // counted: pgjdbc sets the zone of a calendar its connection shares (see the class comment)
         try {
             delegate.setTimestamp(parameterIndex, x, cal);
         } catch (SQLException e) {
             throw view.failed(e);
+        } finally {
+            view.exit();
         }
     }
 

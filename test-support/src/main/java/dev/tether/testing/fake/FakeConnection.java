@@ -26,6 +26,13 @@ public final class FakeConnection implements InvocationHandler {
     /** Runs on the thread that closes it, before it is closed: a test can see where closing happened. */
     public volatile Runnable onClose = () -> {
     };
+    /**
+     * Runs at the start of every call on a statement or result set of this connection other than close, isClosed and
+     * unwrapping, with the method's name, before the driver looks whether the object is closed: a test can hold a call
+     * there.
+     */
+    public volatile java.util.function.Consumer<String> beforeStatementCall = name -> {
+    };
     /** The server side of the session: false once "killed". */
     public volatile boolean alive = true;
     public boolean autocommit = true;

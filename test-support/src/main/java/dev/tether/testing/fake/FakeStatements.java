@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The statements, result sets and metadata of one {@link FakeConnection}, remembering which were closed and
  * how often. Like a real driver, closing a statement (or running a new query on it) closes its result set.
- * A result set's column 1 holds the row number (as int or "row N"); any other column fails with 42703.
+ * A result set's column 1 holds the row number (as int or "row N"); any other column fails with 42703. A prepared
+ * statement's setters by index for ints, longs, strings, nulls, dates, times and timestamps are accepted and bind
+ * nothing. Like pgjdbc and Connector/J, a statement or result set refuses calls once closed.
  */
 public final class FakeStatements {
     /** What the fake driver's statements and result sets also implement, so tests can unwrap to them. */
@@ -100,6 +102,7 @@ public final class FakeStatements {
                         default -> {
                         }
                     }
+                    connection.beforeStatementCall.accept(name);
                     if (made.closed) {
                         throw new SQLException(made.kind + " is closed", "HY010");
                     }
@@ -124,6 +127,12 @@ public final class FakeStatements {
                 yield resultSet(made.current, (Integer) result, proxy);
             }
             case "getConnection" -> connection.jdbc;
+            case "setInt", "setLong", "setString", "setNull", "setDate", "setTime", "setTimestamp" -> {
+                if ((Integer) args[0] < 1) {
+                    throw new SQLException("no parameter " + args[0], "07009");
+                }
+                yield null; // bound on the client, as drivers do
+            }
             default -> throw new SQLException("Fake" + made.kind + " does not support " + name);
         });
     }
