@@ -189,11 +189,8 @@ public final class Engine {
     /** Django's signal: a request starts. One that never finished ends here first (the signals do not nest). */
     public void requestStarted() {
         Owner owner = owner(true);
-        if (owner.inUnit()) {
+        if (owner.startRequest()) {
             endUnits(owner);
-            owner.restartUnit();
-        } else {
-            owner.enterUnit();
         }
         start(owner);
     }

@@ -71,9 +71,19 @@ final class Owner implements ContextState {
         }
     }
 
-    /** A request that never finished is followed by the next: the open unit counts as a new one. */
-    void restartUnit() {
-        UNITS.getAndAdd(this, ONE_BEGUN);
+    /**
+     * A request starts: a unit opens, or, after a request that never finished, the open one counts as a new one (the
+     * request signals do not nest). One compare-and-set, so a unit closed meanwhile on another thread cannot leave the
+     * request outside any unit. True when a unit was open.
+     */
+    boolean startRequest() {
+        while (true) {
+            long u = units;
+            boolean open = (int) u > 0;
+            if (UNITS.compareAndSet(this, u, u + ONE_BEGUN + (open ? 0 : 1))) {
+                return open;
+            }
+        }
     }
 
     /** One unit fewer; true when the outermost closed. A close with none open counts as the outermost (Django's signal). */
@@ -94,9 +104,9 @@ final class Owner implements ContextState {
         return (int) units > 0;
     }
 
-    /** The number of the outermost unit begun last: a wrapper's health check counts for that unit only. */
+    /** The number of the outermost unit begun last, from 1: a wrapper's health check counts for that unit only. */
     long unitNumber() {
-        return units >>> 32;
+        return (units >>> 32) + 1;
     }
 
     boolean threadDied() {

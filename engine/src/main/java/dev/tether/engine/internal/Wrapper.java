@@ -34,8 +34,11 @@ final class Wrapper implements DatabaseWrapper {
     private int handles;
     /** The connection this wrapper last gave back: the one it asks the reservoir for first, as it is likely idle. */
     Physical lastGivenBack;
-    /** The owner's unit (see {@link Owner#unitNumber}) in which the health check passed; -1 while it is due. */
-    private long healthCheckedIn = -1;
+    /**
+     * The owner's unit (see {@link Owner#unitNumber}, never 0) in which the health check passed; 0 while it is due, the
+     * default, so a wrapper seen by another thread before its fields are published is due, never done.
+     */
+    private long healthCheckedIn;
     private volatile int threadSharing;
     /** Guards the fields above; tried, never awaited, by an unit's end on a thread that must not block. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -205,7 +208,7 @@ final class Wrapper implements DatabaseWrapper {
         lock.lock();
         try {
             validateThreadSharing();
-            healthCheckedIn = -1;
+            healthCheckedIn = 0;
             if (handles == 0) {
                 letGo(true, true);
             }
@@ -335,7 +338,7 @@ final class Wrapper implements DatabaseWrapper {
             return false;
         }
         try {
-            healthCheckedIn = -1;
+            healthCheckedIn = 0;
             letGo(true, mayBlock);
             return true;
         } finally {
@@ -513,10 +516,10 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     /** A handle was closed: one fewer; the last one may let the connection go (outside a unit, or RELEASE=transaction). */
-    void viewClosed(Physical p, long stamp) {
+    void viewClosed(ConnectionView view, Physical p, long stamp) {
         lock.lock();
         try {
-            if (held == p && heldStamp == stamp && handles > 0) {
+            if (view.markClosed() && held == p && heldStamp == stamp && handles > 0) { // once, if closed on two threads
                 handles--;
                 letGoIfDone();
             }
