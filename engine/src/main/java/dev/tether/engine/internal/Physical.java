@@ -65,7 +65,7 @@ final class Physical {
     final long id;
     final Connection jdbc;
     final ConnectionEvent event;
-    /** When it retires, in ticker nanos; {@link #NEVER} for unlimited max age. */
+    /** When it retires, by the engine's hot-path clock; {@link #NEVER} for unlimited max age. */
     final long closeAt;
 
     private volatile long stamp = stamp(1, IN_USE);
@@ -84,9 +84,9 @@ final class Physical {
      * or puts it in the reservoir, and read by others after they read that stamp.
      */
     Wrapper holder;
-    /** When its holder took it, in ticker nanos. */
+    /** When its holder took it: by the exact clock while anyone times uses, else by the hot-path clock. */
     long heldSince;
-    /** When it was last let go, in ticker nanos. */
+    /** When it was last let go, by the hot-path clock. */
     long lastReleased;
     /** Opened for its holder and not released yet: Django's health check skips a new connection. */
     boolean fresh = true;
