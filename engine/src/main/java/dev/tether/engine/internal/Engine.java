@@ -181,7 +181,7 @@ public final class Engine {
         if (!create) {
             return null;
         }
-        Owner owner = new Owner(this, storage.ownerThread(), pools.size());
+        Owner owner = Owner.of(this, storage.ownerThread(), pools.size());
         storage.set(owner);
         return owner;
     }
@@ -235,7 +235,7 @@ public final class Engine {
 
     /** Runs {@code task} as one context of its own, ended when it returns. */
     public <T> T inContext(Callable<T> task) throws Exception {
-        Owner owner = new Owner(this, null, pools.size()); // a scope, not a thread: it may fork and never parks
+        Owner owner = Owner.of(this, null, pools.size()); // a scope, not a thread: it may fork and never parks
         return ScopedValue.where(SCOPE, owner).call(() -> {
             try (UnitOfWork ignored = unitOf(owner)) {
                 return task.call();

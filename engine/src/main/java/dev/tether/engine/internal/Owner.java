@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code inContext}). Its wrappers are created lazily, one per alias; its units of work nest, and may be
  * closed from another thread.
  */
-final class Owner implements ContextState {
+abstract class Owner extends Padding implements ContextState {
     private static final AtomicLong IDS = new AtomicLong();
     private static final VarHandle UNITS;
     /** One outermost unit begun, in {@link #units}. */
@@ -36,10 +36,24 @@ final class Owner implements ContextState {
      */
     private volatile long units;
 
-    Owner(Engine engine, Thread thread, int aliases) {
+    private Owner(Engine engine, Thread thread, int aliases) {
         this.engine = engine;
         this.thread = thread;
         this.wrappers = new Wrapper[aliases];
+    }
+
+    /** An owner, padded on both sides (see {@link Padding}). */
+    static Owner of(Engine engine, Thread thread, int aliases) {
+        return new Padded(engine, thread, aliases);
+    }
+
+    private static final class Padded extends Owner {
+        @SuppressWarnings("unused")
+        private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+        Padded(Engine engine, Thread thread, int aliases) {
+            super(engine, thread, aliases);
+        }
     }
 
     Wrapper wrapper(Pool pool) {
@@ -50,7 +64,7 @@ final class Owner implements ContextState {
     private synchronized Wrapper create(Pool pool) {
         Wrapper wrapper = wrappers[pool.index];
         if (wrapper == null) {
-            wrapper = new Wrapper(engine, pool, this);
+            wrapper = Wrapper.of(engine, pool, this);
             wrappers[pool.index] = wrapper;
         }
         return wrapper;

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * connection while a call on it runs. Fields other than the stamp and the count belong to whoever holds it:
  * its IN_USE holder, or the party that reserved it.
  */
-final class Physical {
+abstract class Physical extends Padding {
     static final long NEVER = Long.MAX_VALUE;
 
     static final int IN_USE = 0;
@@ -103,12 +103,26 @@ final class Physical {
     /** Statements handed out on it and not yet closed; closed when it is released. */
     final OpenStatements openStatements = new OpenStatements();
 
-    Physical(long id, String alias, Connection jdbc, long closeAt, boolean autocommit) {
+    private Physical(long id, String alias, Connection jdbc, long closeAt, boolean autocommit) {
         this.id = id;
         this.jdbc = jdbc;
         this.event = new ConnectionEvent(alias, id);
         this.closeAt = closeAt;
         this.autocommit = autocommit;
+    }
+
+    /** A connection's state, padded on both sides (see {@link Padding}). */
+    static Physical of(long id, String alias, Connection jdbc, long closeAt, boolean autocommit) {
+        return new Padded(id, alias, jdbc, closeAt, autocommit);
+    }
+
+    private static final class Padded extends Physical {
+        @SuppressWarnings("unused")
+        private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+        Padded(long id, String alias, Connection jdbc, long closeAt, boolean autocommit) {
+            super(id, alias, jdbc, closeAt, autocommit);
+        }
     }
 
     static long stamp(long generation, int state) {

@@ -358,7 +358,7 @@ final class Pool {
             if (id == 1) {
                 ServerLimitCheck.warnIfCapTooLarge(settings, backend, jdbc);
             }
-            p = new Physical(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
+            p = Physical.of(id, settings.alias(), jdbc, engine.closeAt(settings), settings.autocommit());
             if (p.closeAt != Physical.NEVER && !opensAging) {
                 opensAging = true;
             }

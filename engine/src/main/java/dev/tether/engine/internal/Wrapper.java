@@ -11,16 +11,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.OptionalLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One alias's connection for one owner, with Django's rules, each in a method named after it:
  * {@link #closeIfUnusableOrObsolete()}, {@link #closeIfHealthCheckFailed}, {@link #validateThreadSharing()}.
  * It holds at most one connection, IN_USE or PARKED (see {@link Physical}), from its first use until its unit of
  * work ends — one session per unit, however often handles are closed and reopened — unless RELEASE=transaction
- * lets it go between transactions. Its fields change under its own lock.
+ * lets it go between transactions. Its fields change under its own lock ({@link WrapperLock}).
  */
-final class Wrapper implements DatabaseWrapper {
+abstract class Wrapper extends WrapperLock implements DatabaseWrapper {
     private static final System.Logger LOG = System.getLogger("dev.tether.engine");
 
     final Owner owner;
@@ -40,14 +39,28 @@ final class Wrapper implements DatabaseWrapper {
      */
     private long healthCheckedIn;
     private volatile int threadSharing;
-    /** Guards the fields above; tried, never awaited, by an unit's end on a thread that must not block. */
-    private final ReentrantLock lock = new ReentrantLock();
+    // The fields above change under this wrapper's lock (WrapperLock), which a unit ending on a thread that must not
+    // block only tries.
 
-    Wrapper(Engine engine, Pool pool, Owner owner) {
+    private Wrapper(Engine engine, Pool pool, Owner owner) {
         this.engine = engine;
         this.pool = pool;
         this.owner = owner;
         this.settings = pool.settings;
+    }
+
+    /** A wrapper, padded on both sides (see {@link Padding}). */
+    static Wrapper of(Engine engine, Pool pool, Owner owner) {
+        return new Padded(engine, pool, owner);
+    }
+
+    private static final class Padded extends Wrapper {
+        @SuppressWarnings("unused")
+        private long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+        Padded(Engine engine, Pool pool, Owner owner) {
+            super(engine, pool, owner);
+        }
     }
 
     @Override
@@ -62,42 +75,42 @@ final class Wrapper implements DatabaseWrapper {
 
     @Override
     public Connection connection() throws SQLException {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             Physical p = usable();
             handles++;
             return new ConnectionView(this, p, heldStamp);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public void ensureConnection() throws SQLException {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             usable();
             letGoIfDone();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public boolean isConnected() {
-        lock.lock();
+        lock();
         try {
             return held != null && held.stamp() == heldStamp;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public boolean getAutocommit() throws SQLException {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             try {
@@ -106,13 +119,13 @@ final class Wrapper implements DatabaseWrapper {
                 letGoIfDone();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public void setAutocommit(boolean autocommit) throws SQLException {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             Physical p = usable();
@@ -129,7 +142,7 @@ final class Wrapper implements DatabaseWrapper {
                 letGoIfDone();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -144,7 +157,7 @@ final class Wrapper implements DatabaseWrapper {
     }
 
     private void endTransaction(boolean commit) throws SQLException {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             engine.checkMayBlock(alias());
@@ -169,7 +182,7 @@ final class Wrapper implements DatabaseWrapper {
                 letGoIfDone();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -189,7 +202,7 @@ final class Wrapper implements DatabaseWrapper {
 
     @Override
     public boolean isUsable() {
-        lock.lock();
+        lock();
         try {
             Physical p = heldInUse();
             try {
@@ -198,14 +211,14 @@ final class Wrapper implements DatabaseWrapper {
                 letGoIfDone();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** Django's {@code close_if_unusable_or_obsolete}: its rules run as at a unit's end, the connection kept if it passes. */
     @Override
     public void closeIfUnusableOrObsolete() {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             healthCheckedIn = 0;
@@ -213,68 +226,68 @@ final class Wrapper implements DatabaseWrapper {
                 letGo(true, true);
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public void close() {
-        lock.lock();
+        lock();
         try {
             validateThreadSharing();
             if (heldInUse() != null) {
                 drop(CloseReason.CLOSED_BY_APPLICATION);
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public OptionalLong closeAt() {
-        lock.lock();
+        lock();
         try {
             Physical p = held;
             return p == null || p.closeAt == Physical.NEVER ? OptionalLong.empty() : OptionalLong.of(p.closeAt);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public boolean errorsOccurred() {
-        lock.lock();
+        lock();
         try {
             Physical p = held;
             return p != null && p.errorsOccurred;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public boolean healthCheckDone() {
-        lock.lock();
+        lock();
         try {
             return healthCheckedIn == owner.unitNumber();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public void incThreadSharing() {
-        lock.lock();
+        lock();
         try {
             threadSharing++;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     @Override
     public void decThreadSharing() {
-        lock.lock();
+        lock();
         try {
             if (threadSharing == 0) {
                 throw new IllegalStateException("[" + alias() + "] cannot decrement the thread sharing count below zero; "
@@ -282,7 +295,7 @@ final class Wrapper implements DatabaseWrapper {
             }
             threadSharing--;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -316,11 +329,11 @@ final class Wrapper implements DatabaseWrapper {
         if (!parksWithThread() || !pool.connectionsMayTurnObsolete()) {
             return;
         }
-        lock.lock();
+        lock();
         try {
             closeIfParkedAndExpired();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -333,8 +346,8 @@ final class Wrapper implements DatabaseWrapper {
      */
     boolean unitEnded(boolean mayBlock) {
         if (mayBlock) {
-            lock.lock();
-        } else if (parksWithThread() || !lock.tryLock()) {
+            lock();
+        } else if (parksWithThread() || !tryLock()) {
             return false;
         }
         try {
@@ -342,7 +355,7 @@ final class Wrapper implements DatabaseWrapper {
             letGo(true, mayBlock);
             return true;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -517,14 +530,14 @@ final class Wrapper implements DatabaseWrapper {
 
     /** A handle was closed: one fewer; the last one may let the connection go (outside a unit, or RELEASE=transaction). */
     void viewClosed(ConnectionView view, Physical p, long stamp) {
-        lock.lock();
+        lock();
         try {
             if (view.markClosed() && held == p && heldStamp == stamp && handles > 0) { // once, if closed on two threads
                 handles--;
                 letGoIfDone();
             }
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 

@@ -73,7 +73,7 @@ class AcquireTimeoutOrderTest {
         Class<?> type = Class.forName(Pool.class.getName() + "$Waiter");
         Constructor<?> constructor = type.getDeclaredConstructor(Wrapper.class, long.class);
         constructor.setAccessible(true);
-        Owner other = new Owner(engine, Thread.currentThread(), 1);
+        Owner other = Owner.of(engine, Thread.currentThread(), 1);
         return constructor.newInstance(other.wrapper(pool), deadline);
     }
 
