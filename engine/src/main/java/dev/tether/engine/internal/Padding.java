@@ -14,4 +14,11 @@ package dev.tether.engine.internal;
 abstract class Padding {
     @SuppressWarnings("unused")
     private long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+    /**
+     * Fills the 4 bytes between a 12-byte object header (compressed class pointers, the default) and the first long:
+     * left empty, HotSpot puts a subclass's first int or reference there (WrapperLock.state, Physical.inFlight,
+     * Owner.engine), ahead of the padding and on the line of whatever object precedes this one.
+     */
+    @SuppressWarnings("unused")
+    private int gap;
 }
