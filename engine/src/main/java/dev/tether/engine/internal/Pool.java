@@ -26,11 +26,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One alias's physical connections under its cap. An owner without one takes, in order (its own parked
  * connection is its wrapper's business): one from the reservoir (the one it gave back last, if still there), one
- * parked by a thread that died, a new one if under the cap, an idle one parked by another thread, or waits. While anyone waits, connections go to
- * the longest waiter and arrivals queue behind it; the queue, the list of connections and the slot count
- * change under the one lock, the connections' own states by compare-and-set (see {@link Physical}). A waiter
- * parks its thread; what it is granted is set under the lock and it is unparked, so it takes its grant without
- * the lock.
+ * parked by a thread that died, a new one if under the cap, an idle one parked by another thread, or waits.
+ * While anyone waits, connections go to the longest waiter and arrivals queue behind it; the queue, the list of
+ * connections and the slot count change under the one lock, the connections' own states by compare-and-set (see
+ * {@link Physical}). A waiter parks its thread without a timeout; what it is granted is set under the lock and it is
+ * unparked, so it takes its grant without the lock, and the engine's clock wakes it at its ACQUIRE_TIMEOUT.
  */
 final class Pool {
     private static final System.Logger LOG = System.getLogger("dev.tether.engine");
