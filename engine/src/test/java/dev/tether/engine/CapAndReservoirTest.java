@@ -400,6 +400,28 @@ class CapAndReservoirTest {
     }
 
     @Test
+    void aTimeoutNamesAnUnnamedVirtualThreadHolderByItsId() throws Exception {
+        try (Scenario s = capped(Persistence.THREAD, 1, Duration.ofMillis(100))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch letGo = new CountDownLatch(1);
+            Thread holder = Thread.ofVirtual().start(() -> {
+                try (var unit = s.tether.begin(); var c = s.tether.connection("default")) {
+                    holding.countDown();
+                    letGo.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            holding.await();
+            SQLException timeout = assertThrows(SQLException.class, () -> s.query("select 1"));
+            letGo.countDown();
+            holder.join();
+            assertTrue(timeout.getMessage().contains("held by virtual thread #" + holder.threadId() + " for "),
+                    timeout.getMessage());
+        }
+    }
+
+    @Test
     void anErrorThrownWhileConnectingDoesNotLoseACapSlot() throws Exception {
         try (Scenario s = new Scenario(b -> b.maxConnections(1).acquireTimeout(Duration.ofMillis(100)))) {
             s.backend.throwOnConnect = new NoClassDefFoundError("simulated broken driver");

@@ -129,6 +129,11 @@ abstract class Owner extends Padding implements ContextState {
 
     /** For messages naming holders. */
     String describe() {
-        return thread != null ? "thread '" + thread.getName() + "'" : "context #" + id;
+        if (thread == null) {
+            return "context #" + id;
+        }
+        String name = thread.getName();
+        return name.isEmpty() ? (thread.isVirtual() ? "virtual thread #" : "thread #") + thread.threadId()
+                : "thread '" + name + "'"; // virtual threads have no name unless given one
     }
 }
